@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Local infrastructure for one checkout: PostgreSQL and RabbitMQ from Debian packages, on loopback,
+# with data, logs and pid files under .local/ (ignored by git). Idempotent: `start` on a running stack
+# only checks it. Sourced by ./expunge; also runnable alone: scripts/infra.sh start|stop|env.
+set -euo pipefail
+
+ROOT="${EXPUNGE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+LOCAL="$ROOT/.local"
+PG_PORT="${EXPUNGE_PG_PORT:-55432}"
+MQ_PORT="${EXPUNGE_MQ_PORT:-55672}"
+MQ_MGMT_PORT="${EXPUNGE_MQ_MANAGEMENT_PORT:-15673}"
+MQ_DIST_PORT="${EXPUNGE_MQ_DIST_PORT:-25682}"
+MQ_NODE="expunge-$MQ_PORT@localhost"
+MQ_VHOST="expunge"
+MQ_USER="expunge"
+MQ_PASS="${EXPUNGE_MQ_PASSWORD:-expunge-dev}"
+PG_ADMIN_PASS="${EXPUNGE_PG_ADMIN_PASSWORD:-expunge-admin-dev}"
+SERVICES=(ingestion matching eligibility motions notifications)
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+
+apt_install() {
+  if [ ! -f "$LOCAL/.apt-updated" ]; then
+    mkdir -p "$LOCAL"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 && touch "$LOCAL/.apt-updated"
+  fi
+  # policy-rc.d keeps the packages' own system-wide services from starting: we run our own instances.
+  local had_policy=0
+  [ -e /usr/sbin/policy-rc.d ] && had_policy=1
+  [ $had_policy = 1 ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+  [ $had_policy = 1 ] || rm -f /usr/sbin/policy-rc.d
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+ensure_packages() {
+  local need=()
+  [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || need+=(postgresql)
+  command -v psql >/dev/null || need+=(postgresql-client)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+  if [ ${#need[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || { log "missing ${need[*]}: install them (apt-get install ${need[*]}) or run as root"; exit 1; }
+    log "installing ${need[*]} (apt)"
+    apt_install "${need[@]}"
+  fi
+}
+
+# PostgreSQL refuses to run as root; it runs as the Debian `postgres` user, so its data directory must sit
+# where that user can reach it. A checkout under a private home directory falls back to /var/tmp.
+pg_data_dir() {
+  if [ "$(id -u)" != 0 ]; then echo "$LOCAL/pgdata"; return; fi
+  if runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then echo "$LOCAL/pgdata"
+  else echo "/var/tmp/expunge-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/pgdata"; fi
+}
+
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+pg_running() { as_pg "$(pg_bin)/pg_ctl" -D "$(pg_data_dir)" status >/dev/null 2>&1; }
+
+psql_admin() { PGPASSWORD="$PG_ADMIN_PASS" psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+start_postgres() {
+  local data bin; data="$(pg_data_dir)"; bin="$(pg_bin)"
+  mkdir -p "$LOCAL/logs"
+  if [ ! -s "$data/PG_VERSION" ]; then
+    log "initialising PostgreSQL in $data"
+    mkdir -p "$data"; chmod 700 "$data"
+    [ "$(id -u)" = 0 ] && chown postgres: "$data" "$(dirname "$data")"
+    local pwfile; pwfile="$(mktemp)"; printf '%s\n' "$PG_ADMIN_PASS" > "$pwfile"; chmod 644 "$pwfile"
+    as_pg "$bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" --auth-local=peer --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+    cat >> "$data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$data'
+max_connections = 300
+shared_buffers = 256MB
+# A local development and test cluster: durability of the last few milliseconds is not worth an fsync each commit.
+synchronous_commit = off
+CONF
+  fi
+  if ! pg_running; then
+    local pglog="$data/server.log"
+    as_pg "$bin/pg_ctl" -D "$data" -l "$pglog" -w -t 60 start >/dev/null || { log "PostgreSQL did not start; see $pglog"; tail -n 20 "$pglog" >&2; exit 1; }
+    ln -sf "$pglog" "$LOCAL/logs/postgresql.log"
+  fi
+  # One database and one login role per service: no service can read another's data.
+  for s in "${SERVICES[@]}"; do
+    local role="expunge_$s"
+    psql_admin -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='$role') THEN CREATE ROLE $role LOGIN PASSWORD '$role-dev'; END IF; END\$\$;"
+    [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname='$role'")" = 1 ] || psql_admin -c "CREATE DATABASE $role OWNER $role"
+    psql_admin -d "$role" -c "REVOKE ALL ON DATABASE $role FROM PUBLIC; REVOKE CREATE ON SCHEMA public FROM PUBLIC;"
+  done
+}
+
+mq_env() {
+  export HOME="$LOCAL/rabbitmq" RABBITMQ_NODENAME="$MQ_NODE" RABBITMQ_USE_LONGNAME=false
+  export RABBITMQ_MNESIA_BASE="$LOCAL/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$LOCAL/rabbitmq/log"
+  export RABBITMQ_CONFIG_FILE="$LOCAL/rabbitmq/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$LOCAL/rabbitmq/enabled_plugins"
+  export RABBITMQ_PID_FILE="$LOCAL/rabbitmq/rabbit.pid" RABBITMQ_DIST_PORT="$MQ_DIST_PORT"
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$LOCAL/rabbitmq/advanced.config"
+}
+
+mqctl() { ( mq_env; /usr/lib/rabbitmq/bin/rabbitmqctl -n "$MQ_NODE" "$@" ); }
+
+mq_running() { mqctl status >/dev/null 2>&1; }
+
+start_rabbitmq() {
+  mkdir -p "$LOCAL/rabbitmq/mnesia" "$LOCAL/rabbitmq/log" "$LOCAL/logs"
+  cat > "$LOCAL/rabbitmq/rabbitmq.conf" <<CONF
+listeners.tcp.1 = 127.0.0.1:$MQ_PORT
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $MQ_MGMT_PORT
+default_vhost = $MQ_VHOST
+default_user = $MQ_USER
+default_pass = $MQ_PASS
+default_user_tags.administrator = true
+default_permissions.configure = .*
+default_permissions.read = .*
+default_permissions.write = .*
+loopback_users = none
+CONF
+  echo '[rabbitmq_management].' > "$LOCAL/rabbitmq/enabled_plugins"
+  echo '[].' > "$LOCAL/rabbitmq/advanced.config"
+  if ! mq_running; then
+    log "starting RabbitMQ node $MQ_NODE"
+    ( mq_env; cd "$LOCAL/rabbitmq"; setsid nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$LOCAL/logs/rabbitmq.log" 2>&1 < /dev/null & )
+    local i
+    for i in $(seq 1 90); do mq_running && break; sleep 1; done
+    mqctl await_startup >/dev/null 2>&1 || { log "RabbitMQ did not start; see $LOCAL/logs/rabbitmq.log"; tail -n 30 "$LOCAL/logs/rabbitmq.log" >&2; exit 1; }
+  fi
+}
+
+stop_all() {
+  if [ -n "$(pg_bin)" ] && pg_running; then as_pg "$(pg_bin)/pg_ctl" -D "$(pg_data_dir)" -m fast stop >/dev/null && log "PostgreSQL stopped"; fi
+  if [ -x /usr/lib/rabbitmq/bin/rabbitmqctl ] && mq_running; then mqctl stop >/dev/null 2>&1 && log "RabbitMQ stopped"; fi
+}
+
+# Connection settings every service, test and CLI reads (see README "Configuration").
+print_env() {
+  echo "export EXPUNGE_PG_HOST=127.0.0.1"
+  echo "export EXPUNGE_PG_PORT=$PG_PORT"
+  echo "export EXPUNGE_PG_ADMIN='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_ADMIN_PASS;Database=postgres'"
+  echo "export EXPUNGE_RABBITMQ='amqp://$MQ_USER:$MQ_PASS@127.0.0.1:$MQ_PORT/$MQ_VHOST'"
+  echo "export EXPUNGE_RABBITMQ_MANAGEMENT='http://$MQ_USER:$MQ_PASS@127.0.0.1:$MQ_MGMT_PORT'"
+  for s in "${SERVICES[@]}"; do
+    local upper; upper="$(echo "$s" | tr '[:lower:]' '[:upper:]')"
+    echo "export EXPUNGE_DB_$upper='Host=127.0.0.1;Port=$PG_PORT;Username=expunge_$s;Password=expunge_$s-dev;Database=expunge_$s'"
+  done
+}
+
+case "${1:-}" in
+  start) ensure_packages; start_postgres; start_rabbitmq; print_env ;;
+  stop) stop_all ;;
+  env) print_env ;;
+  *) echo "usage: scripts/infra.sh start|stop|env" >&2; exit 3 ;;
+esac

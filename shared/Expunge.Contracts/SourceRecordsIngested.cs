@@ -1,0 +1,9 @@
+namespace Expunge.Contracts;
+
+/// <summary>Ingestion → matching: accepted source records of one run, every row of a record in the same batch.</summary>
+public sealed record SourceRecordsIngested : IRunBatch
+{
+    public required Guid RunId { get; init; }
+    public required int Sequence { get; init; }
+    public required IReadOnlyList<SourceRecord> Records { get; init; }
+}

@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Expunge.Hosting;
+
+public static class BusRegistration
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ with the house settings. Queues are named <c>&lt;service&gt;-&lt;message&gt;</c>, so each
+    /// service has its own queue per event it consumes; faults end in <c>&lt;queue&gt;_error</c> (MassTransit's default).
+    /// </summary>
+    public static IHostApplicationBuilder AddExpungeBus(this IHostApplicationBuilder builder, string service,
+        Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var broker = builder.Configuration.RabbitMqUri();
+        builder.Services.AddMassTransit(x =>
+        {
+            x.DisableUsageTelemetry();
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, includeNamespace: false));
+            addConsumers(x);
+            x.ConfigureHealthCheckOptions(o => o.Tags.Add(ServiceDefaults.ReadyTag));
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                ConfigureHost(cfg, broker);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri broker)
+    {
+        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+        var vhost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
+        cfg.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), string.IsNullOrEmpty(vhost) ? "/" : vhost, h =>
+        {
+            if (credentials.Length == 2)
+            {
+                h.Username(credentials[0]);
+                h.Password(credentials[1]);
+            }
+            // The outbox relay marks a row sent only after the broker confirmed it.
+            h.PublisherConfirmation = true;
+        });
+    }
+}
+
+/// <summary>
+/// Endpoint settings every pipeline consumer shares: in-process retry (Debian's RabbitMQ has no delayed-message
+/// plugin, so no delayed redelivery), then the message moves to the error queue for an operator to re-drive.
+/// </summary>
+public abstract class StageConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer> where TConsumer : class, IConsumer
+{
+    protected StageConsumerDefinition(int concurrency = 4)
+    {
+        ConcurrentMessageLimit = concurrency;
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.PrefetchCount = (ConcurrentMessageLimit ?? 4) * 2;
+        }
+    }
+}

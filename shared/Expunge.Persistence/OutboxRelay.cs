@@ -1,0 +1,99 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Dapper;
+using Expunge.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Expunge.Persistence;
+
+/// <summary>
+/// Publishes committed outbox rows with publisher confirms, then marks them sent. Rows are claimed with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so several instances of a service share the work without publishing a row twice
+/// in the normal case; after a crash between publish and mark a row is published again with the same message id,
+/// and the receiving inbox drops the copy.
+/// </summary>
+public sealed class OutboxRelay(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    OutboxSignal signal,
+    IFaultInjector faults,
+    ILogger<OutboxRelay> logger,
+    IMeterFactory meters) : BackgroundService
+{
+    private const int BatchSize = 64;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly Counter<long> _published = meters.Create("Expunge.Messaging").CreateCounter<long>("expunge.outbox.published");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await PublishPendingAsync(stoppingToken) == BatchSize)
+                {
+                    // a full batch means there is probably more: keep draining before sleeping
+                }
+                failures = 0;
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Broker or database away: the rows stay unsent and are retried; back off so a long outage is quiet.
+                failures++;
+                logger.LogWarning(ex, "Outbox relay failed (attempt {Attempt}); retrying", failures);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(failures, 7)))), stoppingToken);
+            }
+        }
+    }
+
+    /// <returns>How many messages were published.</returns>
+    internal async Task<int> PublishPendingAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition("""
+            SELECT id, message_id AS MessageId, message_type AS MessageType, body
+            FROM messaging.outbox
+            WHERE sent_at IS NULL
+            ORDER BY id
+            LIMIT @BatchSize
+            FOR UPDATE SKIP LOCKED
+            """, new { BatchSize }, tx, cancellationToken: ct))).ToList();
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        // Concurrent publishes let MassTransit pipeline the confirms instead of waiting one round trip per message.
+        await Task.WhenAll(rows.Select(row => PublishAsync(row, ct)));
+        faults.At(FaultPoint.AfterOutboxPublish, "outbox-relay");
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE messaging.outbox SET sent_at = now() WHERE id = ANY(@Ids)",
+            new { Ids = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        _published.Add(rows.Count);
+        return rows.Count;
+    }
+
+    private Task PublishAsync(OutboxRow row, CancellationToken ct)
+    {
+        var type = typeof(RunIngested).Assembly.GetType(row.MessageType)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} names unknown message type {row.MessageType}.");
+        var message = JsonSerializer.Deserialize(row.Body, type, OutboxTransaction.Json)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+        return bus.Publish(message, type, context => context.MessageId = row.MessageId, ct);
+    }
+
+    private sealed record OutboxRow(long Id, Guid MessageId, string MessageType, byte[] Body);
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Expunge.Persistence;
+
+/// <summary>
+/// A database transaction that can also stage messages: they are written to <c>messaging.outbox</c> inside the same
+/// transaction, so they exist exactly when the state that caused them does.
+/// </summary>
+public sealed class OutboxTransaction : IAsyncDisposable
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly OutboxSignal _signal;
+    private readonly List<(Guid Id, string Type, byte[] Body)> _outgoing = [];
+
+    private OutboxTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxSignal signal)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _signal = signal;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    public static async Task<OutboxTransaction> BeginAsync(NpgsqlDataSource dataSource, OutboxSignal signal, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct);
+            return new OutboxTransaction(connection, transaction, signal);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stages a message; it is published after (and only if) this transaction commits.</summary>
+    public void Publish<T>(Guid messageId, T message) where T : class =>
+        _outgoing.Add((messageId, typeof(T).FullName!, JsonSerializer.SerializeToUtf8Bytes(message, Json)));
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        if (_outgoing.Count > 0)
+        {
+            await WriteOutboxAsync(ct);
+        }
+        await Transaction.CommitAsync(ct);
+        if (_outgoing.Count > 0)
+        {
+            _signal.Notify();
+        }
+    }
+
+    private async Task WriteOutboxAsync(CancellationToken ct)
+    {
+        // A re-run of the same work (same deterministic ids) must not fail or duplicate: keep the first copy.
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO messaging.outbox (message_id, message_type, body)
+            SELECT * FROM unnest(@ids, @types, @bodies)
+            ON CONFLICT (message_id) DO NOTHING
+            """, Connection, Transaction);
+        cmd.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. _outgoing.Select(m => m.Id)] });
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. _outgoing.Select(m => m.Type)] });
+        cmd.Parameters.Add(new NpgsqlParameter<byte[][]>("bodies", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. _outgoing.Select(m => m.Body)] });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Expunge.Persistence;
+
+public static class PersistenceRegistration
+{
+    /// <summary>
+    /// Registers the service's one data source, migrates its database at start-up (before the bus starts consuming:
+    /// hosted services start in registration order, so call this before adding the bus), the inbox, outbox and relay.
+    /// </summary>
+    public static IServiceCollection AddServiceDatabase(this IServiceCollection services, string connectionString, Assembly serviceAssembly)
+    {
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = serviceAssembly.GetName().Name }.Build());
+        services.AddHostedService(sp => new DatabaseMigration(sp.GetRequiredService<NpgsqlDataSource>(),
+            [typeof(PersistenceRegistration).Assembly, serviceAssembly]));
+        services.TryAddSingleton<IFaultInjector, NoFaults>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Inbox>();
+        services.AddSingleton<RunProgress>();
+        services.AddHostedService<OutboxRelay>();
+        return services;
+    }
+
+    private sealed class DatabaseMigration(NpgsqlDataSource dataSource, Assembly[] assemblies) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => DatabaseMigrator.MigrateAsync(dataSource, assemblies, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
