@@ -4,7 +4,7 @@ namespace Expunge.Persistence;
 
 /// <summary>How far one stage has got with one run.</summary>
 public sealed record StageProgress(Guid RunId, int? ExpectedBatches, int ProcessedBatches, long Items,
-    DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, DateTimeOffset? CompletedAt)
+    DateTime StartedAt, DateTime UpdatedAt, DateTime? CompletedAt)
 {
     public bool IsComplete => CompletedAt is not null;
 }
@@ -41,6 +41,16 @@ public sealed class RunProgress
             """, new { runId, batchCount }, tx.Transaction, cancellationToken: ct));
         return await CompleteIfDoneAsync(tx, runId, ct);
     }
+
+    /// <summary>Marks the stage done for a run in one step: for ingestion (which produces the batches rather than consuming them) and notifications (which handles one event per run).</summary>
+    public Task RecordStageDoneAsync(OutboxTransaction tx, Guid runId, int batchCount, long items, CancellationToken ct) =>
+        tx.Connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO messaging.run_stage AS s (run_id, expected_batches, processed_batches, items, completed_at)
+            VALUES (@runId, @batchCount, @batchCount, @items, now())
+            ON CONFLICT (run_id) DO UPDATE
+            SET expected_batches = EXCLUDED.expected_batches, processed_batches = EXCLUDED.processed_batches,
+                items = EXCLUDED.items, updated_at = now(), completed_at = now()
+            """, new { runId, batchCount, items }, tx.Transaction, cancellationToken: ct));
 
     private static async Task<StageUpdate> CompleteIfDoneAsync(OutboxTransaction tx, Guid runId, CancellationToken ct)
     {

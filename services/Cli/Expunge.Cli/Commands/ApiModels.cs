@@ -1,0 +1,24 @@
+namespace Expunge.Cli.Commands;
+
+// Shapes of the services' JSON answers that the CLI reads (property names match case-insensitively).
+
+public sealed record RunInfo(Guid RunId, string Status, long RowsRead, long RowsRejected, long? Records, int? BatchCount);
+
+public sealed record RunDetails(RunInfo Run, IReadOnlyList<RunFileInfo> Files);
+
+public sealed record RunFileInfo(string Name, string Kind, long RowsRead, long RowsRejected);
+
+public sealed record RowErrorInfo(long Line, string Code, string Message);
+
+public sealed record FileUploadResult(string File, long Rows, long Rejected, bool AllRowsRejected, IReadOnlyList<RowErrorInfo> Errors);
+
+public sealed record StageProgressInfo(string Stage, int? ExpectedBatches, int ProcessedBatches, long Items, bool Complete,
+    DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt);
+
+public sealed record RejectedRowInfo(string File, long Line, string Code, string Message);
+
+public sealed record SourceLinkInfo(string Source, string SourceRecordId, Guid PersonId);
+
+public sealed record DeterminationCounts(long People, long Pending, long Decided, string? Note);
+
+public sealed record FilingState(long AwaitingDecision);

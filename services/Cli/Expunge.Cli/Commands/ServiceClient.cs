@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Expunge.Cli.Commands;
+
+/// <summary>The five services' HTTP APIs, at the addresses `./expunge up` prints (EXPUNGE_&lt;SERVICE&gt;_URL).</summary>
+public sealed class ServiceClient : IDisposable
+{
+    public static readonly IReadOnlyList<string> Stages = ["ingestion", "matching", "eligibility", "motions", "notifications"];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    public static Uri UrlOf(string service)
+    {
+        var configured = Environment.GetEnvironmentVariable($"EXPUNGE_{service.ToUpperInvariant()}_URL");
+        var port = 5101 + Stages.ToList().IndexOf(service);
+        return new Uri(configured ?? $"http://127.0.0.1:{port}");
+    }
+
+    public async Task<T> GetAsync<T>(string service, string path, CancellationToken ct)
+    {
+        using var response = await SendAsync(service, new HttpRequestMessage(HttpMethod.Get, path), ct);
+        return await ReadAsync<T>(service, response, ct);
+    }
+
+    public async Task<T> PostAsync<T>(string service, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var response = await SendAsync(service, new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, ct);
+        return await ReadAsync<T>(service, response, ct);
+    }
+
+    public async Task<bool> IsReadyAsync(string service, CancellationToken ct)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            using var response = await _http.GetAsync(new Uri(UrlOf(service), "/health/ready"), timeout.Token);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage request, CancellationToken ct)
+    {
+        var baseUrl = UrlOf(service);
+        request.RequestUri = new Uri(baseUrl, request.RequestUri!.ToString());
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CliException(ExitCodes.ServicesUnreachable,
+                $"The {service} service at {baseUrl} is unreachable ({ex.Message}); start the stack with ./expunge up.");
+        }
+        finally
+        {
+            request.Dispose();
+        }
+    }
+
+    private static async Task<T> ReadAsync<T>(string service, HttpResponseMessage response, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            var detail = TryReadProblem(body) ?? body;
+            throw new CliException(ExitCodes.Failure, $"The {service} service refused the request ({(int)response.StatusCode}): {detail}");
+        }
+        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+            ?? throw new CliException(ExitCodes.Failure, $"The {service} service sent an empty answer.");
+    }
+
+    private static string? TryReadProblem(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,13 @@
+using System.CommandLine;
+using System.Globalization;
+using Expunge.Cli.Commands;
+
+// Numbers and dates print the same on every machine (files the CLI writes are read by other programs).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var root = new RootCommand("expunge: clear Prop 64 cannabis convictions from a county's records (see README.md).");
+root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,78 @@
+using Expunge.Ingestion.Data;
+using Expunge.Ingestion.Domain;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Expunge.Ingestion.Api;
+
+public static class RunEndpoints
+{
+    public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder app)
+    {
+        var runs = app.MapGroup("/api/v1/runs").WithTags("runs");
+
+        runs.MapPost("/", async (IngestionRuns store, CancellationToken ct) =>
+        {
+            var run = await store.CreateAsync(ct);
+            return Results.Created($"/api/v1/runs/{run.RunId}", run);
+        }).WithName("CreateRun");
+
+        runs.MapGet("/", async (IngestionRuns store, CancellationToken ct) => Results.Ok(await store.RecentAsync(50, ct)))
+            .WithName("ListRuns");
+
+        runs.MapGet("/{runId:guid}", async (Guid runId, IngestionRuns store, CancellationToken ct) =>
+            await store.FindAsync(runId, ct) is { } run
+                ? Results.Ok(new { run, files = await store.FilesAsync(runId, ct) })
+                : RunNotFound(runId)).WithName("GetRun");
+
+        runs.MapPost("/{runId:guid}/files", UploadFileAsync).WithName("UploadFile");
+
+        runs.MapPost("/{runId:guid}/close", async (Guid runId, IngestionRuns store, RunClosingSignal closing, CancellationToken ct) =>
+        {
+            if (await store.CloseAsync(runId, ct) is not { } run) return RunNotFound(runId);
+            closing.Notify();
+            return Results.Accepted($"/api/v1/runs/{runId}", run);
+        }).WithName("CloseRun");
+
+        runs.MapGet("/{runId:guid}/rejected", async (Guid runId, int? limit, RawRowStore rows, CancellationToken ct) =>
+            Results.Ok(await rows.RejectedAsync(runId, Math.Clamp(limit ?? 1000, 1, 100_000), ct))).WithName("GetRejectedRows");
+
+        return app;
+    }
+
+    /// <summary>The file is the raw request body, streamed straight into the database (never buffered whole).</summary>
+    private static async Task<IResult> UploadFileAsync(Guid runId, string? kind, string? name, HttpContext http,
+        RawRowStore rows, IngestionMetrics metrics, CancellationToken ct)
+    {
+        if (kind is not ("doj" or null))
+        {
+            return Results.Problem($"Unsupported file kind '{kind}': this version ingests kind=doj (the DOJ bulk extract).", statusCode: 400);
+        }
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Results.Problem("Query parameter 'name' (the file's name, used in error reports) is required.", statusCode: 400);
+        }
+        // A county extract is gigabytes: lift the default body limit, and let the synchronous CSV reader read the body.
+        http.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = null;
+        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+
+        var (result, refusal) = await Task.Run(() => rows.StoreDojFile(runId, name, http.Request.Body), ct);
+        switch (refusal)
+        {
+            case FileRefusal.RunNotFound: return RunNotFound(runId);
+            case FileRefusal.RunNotOpen: return Results.Problem($"Run {runId} is closed; start a new run to add files.", statusCode: 409);
+            case FileRefusal.DuplicateFileName: return Results.Problem($"Run {runId} already has a file named '{name}'.", statusCode: 409);
+        }
+        metrics.RowsRead.Add(result!.Rows);
+        metrics.RowsRejected.Add(result.Rejected);
+        return Results.Ok(new
+        {
+            file = result.File,
+            rows = result.Rows,
+            rejected = result.Rejected,
+            allRowsRejected = result.Rows > 0 && result.Rejected == result.Rows,
+            errors = result.Errors.Select(e => new { line = e.Line, code = e.Code, message = e.Message }),
+        });
+    }
+
+    private static IResult RunNotFound(Guid runId) => Results.Problem($"No run {runId}.", statusCode: 404);
+}
