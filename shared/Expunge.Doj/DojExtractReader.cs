@@ -31,39 +31,48 @@ public static class DojExtractReader
             Trim = SepTrim.All,
         }).From(stream);
 
+        // Sep reports LineNumberFrom wrongly for a first row that spans lines; the end of the previous row is exact.
+        var line = 1L;
         foreach (var row in reader)
         {
-            var line = row.LineNumberFrom;
-            var fieldCount = row.ColCount;
-            if (fieldCount > 0 && row[0].Span.SequenceEqual("RECORD_ID"))
+            var result = Classify(row, line);
+            line = row.LineNumberToExcl;
+            if (result is { } readResult)
             {
-                // Header row (also tolerated mid-stream, where split deliveries were concatenated). Its trailing comma
-                // makes 96 fields; anything else is not a header of this format.
-                if (fieldCount == DojColumns.Count || (fieldCount == DojColumns.Count + 1 && row[DojColumns.Count].Span.Length == 0))
-                {
-                    continue;
-                }
-                yield return Reject(line, "HEADER", $"header row has {fieldCount} fields; expected {DojColumns.Count}", row.Span.ToString());
-                continue;
+                yield return readResult;
             }
-            if (row.Span.Contains('\0'))
-            {
-                yield return Reject(line, "BINARY_DATA", "row contains binary data (NUL bytes); not a text extract", Printable(row.Span));
-                continue;
-            }
-            if (fieldCount != DojColumns.Count)
-            {
-                yield return Reject(line, "FIELD_COUNT", $"row has {fieldCount} fields; expected {DojColumns.Count}", row.Span.ToString());
-                continue;
-            }
-
-            var fields = new string[DojColumns.Count];
-            for (var i = 0; i < fields.Length; i++)
-            {
-                fields[i] = row[i].ToString();
-            }
-            yield return Check(line, fields, row.Span);
         }
+    }
+
+    /// <returns>The row or its rejection; <c>null</c> for a line that carries no data (a header, a blank line).</returns>
+    private static DojReadResult? Classify(SepReader.Row row, long line)
+    {
+        var fieldCount = row.ColCount;
+        if (fieldCount == 1 && row.Span.IsWhiteSpace())
+        {
+            return null;
+        }
+        if (row[0].Span.SequenceEqual("RECORD_ID"))
+        {
+            // Header row (also tolerated mid-stream, where split deliveries were concatenated). Its trailing comma
+            // makes 96 fields; anything else is not a header of this format.
+            var isHeader = fieldCount == DojColumns.Count || (fieldCount == DojColumns.Count + 1 && row[DojColumns.Count].Span.Length == 0);
+            return isHeader ? null : Reject(line, "HEADER", $"header row has {fieldCount} fields; expected {DojColumns.Count}", row.Span.ToString());
+        }
+        if (row.Span.Contains('\0'))
+        {
+            return Reject(line, "BINARY_DATA", "row contains binary data (NUL bytes); not a text extract", Printable(row.Span));
+        }
+        if (fieldCount != DojColumns.Count)
+        {
+            return Reject(line, "FIELD_COUNT", $"row has {fieldCount} fields; expected {DojColumns.Count}", row.Span.ToString());
+        }
+        var fields = new string[DojColumns.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = row[i].ToString();
+        }
+        return Check(line, fields, row.Span);
     }
 
     private static DojReadResult Check(long line, string[] fields, ReadOnlySpan<char> raw)

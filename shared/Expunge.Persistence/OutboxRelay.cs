@@ -57,7 +57,7 @@ public sealed class OutboxRelay(
     }
 
     /// <returns>How many messages were published.</returns>
-    internal async Task<int> PublishPendingAsync(CancellationToken ct)
+    public async Task<int> PublishPendingAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

@@ -13,14 +13,23 @@ public static class EligibilityRegistration
 
     public static IHostApplicationBuilder AddEligibility(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddServiceDatabase(builder.Configuration.DatabaseConnectionString(Service), typeof(EligibilityRegistration).Assembly);
-        builder.Services.AddSingleton<PersonHistoryStore>();
-        builder.AddExpungeBus(Service, x =>
-        {
-            x.AddConsumer<PersonHistoriesMatchedConsumer, PersonHistoriesMatchedConsumerDefinition>();
-            x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
-        });
+        builder.Services.AddEligibilityServices(builder.Configuration.DatabaseConnectionString(Service));
+        builder.AddExpungeBus(Service, AddConsumers);
         return builder;
+    }
+
+    /// <summary>Everything but the bus, so tests can put the same service on MassTransit's in-memory harness.</summary>
+    public static IServiceCollection AddEligibilityServices(this IServiceCollection services, string connectionString)
+    {
+        services.AddServiceDatabase(connectionString, typeof(EligibilityRegistration).Assembly);
+        services.AddSingleton<PersonHistoryStore>();
+        return services;
+    }
+
+    public static void AddConsumers(IBusRegistrationConfigurator x)
+    {
+        x.AddConsumer<PersonHistoriesMatchedConsumer, PersonHistoriesMatchedConsumerDefinition>();
+        x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
     }
 
     public static WebApplication MapEligibilityApi(this WebApplication app)

@@ -12,16 +12,24 @@ public static class IngestionRegistration
 
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddServiceDatabase(builder.Configuration.DatabaseConnectionString(Service), typeof(IngestionRegistration).Assembly);
-        builder.Services.AddSingleton<IngestionRuns>();
-        builder.Services.AddSingleton<RawRowStore>();
-        builder.Services.AddSingleton<IngestionMetrics>();
-        builder.Services.AddSingleton<RunClosingSignal>();
-        builder.Services.AddSingleton(new RunBatching(RecordsPerBatch: builder.Configuration.GetValue("EXPUNGE_INGESTION_BATCH_RECORDS", 200)));
-        builder.Services.AddHostedService<RunCloser>();
+        builder.Services.AddIngestionServices(builder.Configuration.DatabaseConnectionString(Service),
+            new RunBatching(RecordsPerBatch: builder.Configuration.GetValue("EXPUNGE_INGESTION_BATCH_RECORDS", 200)));
         // Ingestion consumes nothing yet (bus record events arrive with the county-sources issue) but publishes.
         builder.AddExpungeBus(Service, _ => { });
         return builder;
+    }
+
+    /// <summary>Everything but the bus.</summary>
+    public static IServiceCollection AddIngestionServices(this IServiceCollection services, string connectionString, RunBatching batching)
+    {
+        services.AddServiceDatabase(connectionString, typeof(IngestionRegistration).Assembly);
+        services.AddSingleton<IngestionRuns>();
+        services.AddSingleton<RawRowStore>();
+        services.AddSingleton<IngestionMetrics>();
+        services.AddSingleton<RunClosingSignal>();
+        services.AddSingleton(batching);
+        services.AddHostedService<RunCloser>();
+        return services;
     }
 
     public static WebApplication MapIngestionApi(this WebApplication app)

@@ -13,14 +13,23 @@ public static class MatchingRegistration
 
     public static IHostApplicationBuilder AddMatching(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddServiceDatabase(builder.Configuration.DatabaseConnectionString(Service), typeof(MatchingRegistration).Assembly);
-        builder.Services.AddSingleton<PersonLinks>();
-        builder.AddExpungeBus(Service, x =>
-        {
-            x.AddConsumer<SourceRecordsIngestedConsumer, SourceRecordsIngestedConsumerDefinition>();
-            x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
-        });
+        builder.Services.AddMatchingServices(builder.Configuration.DatabaseConnectionString(Service));
+        builder.AddExpungeBus(Service, AddConsumers);
         return builder;
+    }
+
+    /// <summary>Everything but the bus, so tests can put the same service on MassTransit's in-memory harness.</summary>
+    public static IServiceCollection AddMatchingServices(this IServiceCollection services, string connectionString)
+    {
+        services.AddServiceDatabase(connectionString, typeof(MatchingRegistration).Assembly);
+        services.AddSingleton<PersonLinks>();
+        return services;
+    }
+
+    public static void AddConsumers(IBusRegistrationConfigurator x)
+    {
+        x.AddConsumer<SourceRecordsIngestedConsumer, SourceRecordsIngestedConsumerDefinition>();
+        x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
     }
 
     public static WebApplication MapMatchingApi(this WebApplication app)

@@ -14,15 +14,24 @@ public static class MotionsRegistration
 
     public static IHostApplicationBuilder AddMotions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddServiceDatabase(builder.Configuration.DatabaseConnectionString(Service), typeof(MotionsRegistration).Assembly);
-        builder.Services.AddSingleton<AwaitingDecisions>();
-        builder.Services.AddSingleton<IRunStageCompletion, RunCompletion>();
-        builder.AddExpungeBus(Service, x =>
-        {
-            x.AddConsumer<ConvictionsDeterminedConsumer, ConvictionsDeterminedConsumerDefinition>();
-            x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
-        });
+        builder.Services.AddMotionsServices(builder.Configuration.DatabaseConnectionString(Service));
+        builder.AddExpungeBus(Service, AddConsumers);
         return builder;
+    }
+
+    /// <summary>Everything but the bus, so tests can put the same service on MassTransit's in-memory harness.</summary>
+    public static IServiceCollection AddMotionsServices(this IServiceCollection services, string connectionString)
+    {
+        services.AddServiceDatabase(connectionString, typeof(MotionsRegistration).Assembly);
+        services.AddSingleton<AwaitingDecisions>();
+        services.AddSingleton<IRunStageCompletion, RunCompletion>();
+        return services;
+    }
+
+    public static void AddConsumers(IBusRegistrationConfigurator x)
+    {
+        x.AddConsumer<ConvictionsDeterminedConsumer, ConvictionsDeterminedConsumerDefinition>();
+        x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
     }
 
     public static WebApplication MapMotionsApi(this WebApplication app)

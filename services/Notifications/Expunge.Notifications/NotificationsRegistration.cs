@@ -13,10 +13,22 @@ public static class NotificationsRegistration
 
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddServiceDatabase(builder.Configuration.DatabaseConnectionString(Service), typeof(NotificationsRegistration).Assembly);
-        builder.Services.AddSingleton<OperatorEvents>();
-        builder.AddExpungeBus(Service, x => x.AddConsumer<RunCompletedConsumer, RunCompletedConsumerDefinition>());
+        builder.Services.AddNotificationsServices(builder.Configuration.DatabaseConnectionString(Service));
+        builder.AddExpungeBus(Service, AddConsumers);
         return builder;
+    }
+
+    /// <summary>Everything but the bus, so tests can put the same service on MassTransit's in-memory harness.</summary>
+    public static IServiceCollection AddNotificationsServices(this IServiceCollection services, string connectionString)
+    {
+        services.AddServiceDatabase(connectionString, typeof(NotificationsRegistration).Assembly);
+        services.AddSingleton<OperatorEvents>();
+        return services;
+    }
+
+    public static void AddConsumers(IBusRegistrationConfigurator x)
+    {
+        x.AddConsumer<RunCompletedConsumer, RunCompletedConsumerDefinition>();
     }
 
     public static WebApplication MapNotificationsApi(this WebApplication app)

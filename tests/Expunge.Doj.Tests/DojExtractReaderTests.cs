@@ -1,0 +1,150 @@
+using System.Text;
+using Expunge.Doj;
+
+namespace Expunge.Doj.Tests;
+
+public sealed class DojExtractReaderTests
+{
+    [Fact]
+    public void Header_with_trailing_comma_is_skipped_and_rows_are_read()
+    {
+        var results = ExtractText.Read(ExtractText.Header(), ExtractText.Row("100"), ExtractText.Row("200"));
+
+        Assert.Equal(["100", "200"], results.Select(r => r.Row!.SubjectId));
+        Assert.Equal([2L, 3L], results.Select(r => r.Row!.Line));
+    }
+
+    [Fact]
+    public void Header_without_trailing_comma_is_skipped_too()
+    {
+        var results = ExtractText.Read(ExtractText.Header(trailingComma: false), ExtractText.Row("100"));
+
+        Assert.Single(results);
+        Assert.Equal("100", results[0].Row!.SubjectId);
+    }
+
+    [Fact]
+    public void A_row_with_the_wrong_field_count_is_rejected_with_its_line_and_the_rest_flows()
+    {
+        var good = ExtractText.Row("100");
+        var results = ExtractText.Read(ExtractText.Header(), good, "1,ACTIVE,200,#,too,few", good, good + ",EXTRA");
+
+        Assert.Equal(4, results.Count);
+        var rejected = results.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
+        Assert.Equal([3L, 5L], rejected.Select(e => e.Line));
+        Assert.All(rejected, e => Assert.Equal("FIELD_COUNT", e.Code));
+        Assert.Contains("6 fields; expected 95", rejected[0].Message, StringComparison.Ordinal);
+        Assert.Contains("96 fields; expected 95", rejected[1].Message, StringComparison.Ordinal);
+        Assert.Equal(2, results.Count(r => r.Row is not null));
+    }
+
+    [Fact]
+    public void Quoted_names_keep_their_comma_and_values_are_trimmed()
+    {
+        var row = ExtractText.Row("  100 ", (DojColumns.PrimaryName, "DOE,JANE M"), (DojColumns.Gender, "F   "));
+        var result = Assert.Single(ExtractText.Read(row));
+
+        Assert.Equal("100", result.Row!.SubjectId);
+        Assert.Equal("DOE,JANE M", result.Row.Fields[DojColumns.PrimaryName]);
+        Assert.Equal("F", result.Row.Fields[DojColumns.Gender]);
+    }
+
+    [Fact]
+    public void A_quoted_value_may_span_lines_and_the_next_row_keeps_its_own_line_number()
+    {
+        var fields = Enumerable.Repeat("", DojColumns.Count).ToArray();
+        fields[DojColumns.SubjectId] = "100";
+        fields[93] = "\"COMMENT ON\nTWO LINES\"";
+        var results = ExtractText.Read(string.Join(',', fields), "", ExtractText.Row("200"));
+
+        Assert.Equal(2, results.Count); // the blank line carries no data and is not a row
+        Assert.Equal("COMMENT ON\nTWO LINES", results[0].Row!.Fields[93]);
+        Assert.Equal(1L, results[0].Row!.Line);
+        Assert.Equal(4L, results[1].Row!.Line);
+    }
+
+    [Theory]
+    [InlineData("19880000")]
+    [InlineData("19880500")]
+    [InlineData("19880517")]
+    [InlineData("")]
+    [InlineData("NULL")]
+    [InlineData("00000000")]
+    public void Partial_and_missing_dates_are_accepted(string date)
+    {
+        var result = Assert.Single(ExtractText.Read(ExtractText.Row("100", (DojColumns.PrimaryDob, date), (DojColumns.StepEventDate, date))));
+
+        Assert.NotNull(result.Row);
+    }
+
+    [Theory]
+    [InlineData("20171345", "month above 12")]
+    [InlineData("19880230", "no such day in that month")]
+    [InlineData("19880005", "day given without a month")]
+    [InlineData("99999999", "year out of range")]
+    [InlineData("1988051", "expected 8 digits YYYYMMDD")]
+    [InlineData("2017-01-05", "expected 8 digits YYYYMMDD")]
+    public void Impossible_dates_are_rejected_naming_the_field_and_what_was_expected(string date, string problem)
+    {
+        var result = Assert.Single(ExtractText.Read(ExtractText.Row("100", (DojColumns.StepEventDate, date))));
+
+        Assert.Null(result.Row);
+        Assert.Equal("INVALID_DATE", result.Error!.Code);
+        Assert.Contains("STP_EVENT_DATE (field 41)", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_without_subject_id_is_rejected()
+    {
+        var result = Assert.Single(ExtractText.Read(ExtractText.Row("")));
+
+        Assert.Equal("MISSING_SUBJECT_ID", result.Error!.Code);
+    }
+
+    [Fact]
+    public void Binary_data_is_rejected_as_such()
+    {
+        var results = ExtractText.Read("\0\u0001\u0002garbage", ExtractText.Row("100"));
+
+        Assert.Equal("BINARY_DATA", results[0].Error!.Code);
+        Assert.NotNull(results[1].Row);
+    }
+
+    [Fact]
+    public void Reading_streams_rather_than_loading_the_whole_input()
+    {
+        // An endless stream: if the reader buffered the input before yielding, this would never return.
+        using var endless = new EndlessRows(ExtractText.Row("100") + "\n");
+
+        var first = DojExtractReader.Read(endless).Take(3).ToList();
+
+        Assert.Equal(3, first.Count);
+    }
+
+    private sealed class EndlessRows(string row) : Stream
+    {
+        private readonly byte[] _row = Encoding.UTF8.GetBytes(row);
+        private int _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                buffer[offset + i] = _row[_position];
+                _position = (_position + 1) % _row.Length;
+            }
+            return count;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
