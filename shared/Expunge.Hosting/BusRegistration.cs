@@ -14,6 +14,8 @@ public static class BusRegistration
         Action<IBusRegistrationConfigurator> addConsumers)
     {
         var broker = builder.Configuration.RabbitMqUri();
+        // Start-up completes only once every receive endpoint is bound, so "ready" means able to consume.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.Services.AddMassTransit(x =>
         {
             x.DisableUsageTelemetry();

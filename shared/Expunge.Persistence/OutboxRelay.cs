@@ -75,15 +75,33 @@ public sealed class OutboxRelay(
         }
 
         // Concurrent publishes let MassTransit pipeline the confirms instead of waiting one round trip per message.
-        await Task.WhenAll(rows.Select(row => PublishAsync(row, ct)));
+        var outcomes = await Task.WhenAll(rows.Select(row => TryPublishAsync(row, ct)));
         faults.At(FaultPoint.AfterOutboxPublish, "outbox-relay");
 
+        var sent = rows.Where((_, i) => outcomes[i] is null).Select(r => r.Id).ToArray();
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE messaging.outbox SET sent_at = now() WHERE id = ANY(@Ids)",
-            new { Ids = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct));
+            "UPDATE messaging.outbox SET sent_at = now() WHERE id = ANY(@sent)", new { sent }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        _published.Add(rows.Count);
+        _published.Add(sent.Length);
+        if (outcomes.FirstOrDefault(e => e is not null) is { } failure)
+        {
+            // The rest went out; these stay unsent and are retried after a back-off.
+            throw new InvalidOperationException($"{rows.Count - sent.Length} of {rows.Count} outbox messages could not be published.", failure);
+        }
         return rows.Count;
+    }
+
+    private async Task<Exception?> TryPublishAsync(OutboxRow row, CancellationToken ct)
+    {
+        try
+        {
+            await PublishAsync(row, ct);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return ex;
+        }
     }
 
     private Task PublishAsync(OutboxRow row, CancellationToken ct)
@@ -92,7 +110,13 @@ public sealed class OutboxRelay(
             ?? throw new InvalidOperationException($"Outbox row {row.Id} names unknown message type {row.MessageType}.");
         var message = JsonSerializer.Deserialize(row.Body, type, OutboxTransaction.Json)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
-        return bus.Publish(message, type, context => context.MessageId = row.MessageId, ct);
+        return bus.Publish(message, type, context =>
+        {
+            context.MessageId = row.MessageId;
+            // Mandatory: a message no queue is bound for (a consumer not deployed yet) comes back as an error and
+            // stays in the outbox, instead of being dropped by the exchange.
+            context.Mandatory = true;
+        }, ct);
     }
 
     private sealed record OutboxRow(long Id, Guid MessageId, string MessageType, byte[] Body);
