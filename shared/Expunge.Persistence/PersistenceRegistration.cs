@@ -15,8 +15,8 @@ public static class PersistenceRegistration
     public static IServiceCollection AddServiceDatabase(this IServiceCollection services, string connectionString, Assembly serviceAssembly)
     {
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = serviceAssembly.GetName().Name }.Build());
-        services.AddHostedService(sp => new DatabaseMigration(sp.GetRequiredService<NpgsqlDataSource>(),
-            [typeof(PersistenceRegistration).Assembly, serviceAssembly]));
+        services.AddSingleton(sp => new ServiceDatabase(sp.GetRequiredService<NpgsqlDataSource>(), [typeof(PersistenceRegistration).Assembly, serviceAssembly]));
+        services.AddHostedService<DatabaseMigration>();
         services.TryAddSingleton<IFaultInjector, NoFaults>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Inbox>();
@@ -25,10 +25,18 @@ public static class PersistenceRegistration
         return services;
     }
 
-    private sealed class DatabaseMigration(NpgsqlDataSource dataSource, Assembly[] assemblies) : IHostedService
+    private sealed class DatabaseMigration(ServiceDatabase database) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => DatabaseMigrator.MigrateAsync(dataSource, assemblies, cancellationToken);
+        public Task StartAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
+}
+
+/// <summary>The service's database and the migrations it owns: the shared messaging schema first, then its own.</summary>
+public sealed class ServiceDatabase(NpgsqlDataSource dataSource, IReadOnlyList<Assembly> migrationAssemblies)
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public Task MigrateAsync(CancellationToken ct) => DatabaseMigrator.MigrateAsync(DataSource, migrationAssemblies, ct);
 }
