@@ -52,8 +52,8 @@ public static class RunEndpoints
             return Results.Problem("Query parameter 'name' (the file's name, used in error reports) is required.", statusCode: 400);
         }
         // A county extract is gigabytes: lift the default body limit, and let the synchronous CSV reader read the body.
-        http.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = null;
-        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize) bodySize.MaxRequestBodySize = null;
+        if (http.Features.Get<IHttpBodyControlFeature>() is { } bodyControl) bodyControl.AllowSynchronousIO = true;
 
         var (result, refusal) = await Task.Run(() => rows.StoreDojFile(runId, name, http.Request.Body), ct);
         switch (refusal)
