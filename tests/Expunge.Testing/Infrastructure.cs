@@ -66,7 +66,7 @@ public sealed class Infrastructure : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
         Require();
-        var name = $"t_{Sanitise(purpose)}_{Guid.NewGuid():N}"[..40];
+        var name = $"t_{Sanitise(purpose)}_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(_postgresAdmin))
         {
             await admin.OpenAsync();
@@ -81,7 +81,7 @@ public sealed class Infrastructure : IAsyncLifetime
     public async Task<Uri> CreateVirtualHostAsync(string purpose)
     {
         Require();
-        var name = $"t-{Sanitise(purpose)}-{Guid.NewGuid():N}"[..40];
+        var name = $"t-{Sanitise(purpose)}-{Guid.NewGuid():N}";
         if (_rabbit is not null)
         {
             await _rabbit.ExecAsync(["rabbitmqctl", "add_vhost", name]);

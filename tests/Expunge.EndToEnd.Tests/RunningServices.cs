@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Expunge.Testing;
+
+namespace Expunge.EndToEnd.Tests;
+
+/// <summary>
+/// The five services as separate processes, started from their built dlls (as `./expunge up` does), each on its own
+/// fresh database and all on one fresh virtual host, so a test can kill and restart any of them.
+/// </summary>
+public sealed class RunningServices : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<string> Services = ["ingestion", "matching", "eligibility", "motions", "notifications"];
+
+    private readonly Dictionary<string, Process> _processes = [];
+    private readonly Dictionary<string, string> _environment;
+    private readonly string _logs;
+
+    private RunningServices(Dictionary<string, string> environment, Dictionary<string, Uri> urls, Dictionary<string, string> databases, string logs)
+    {
+        _environment = environment;
+        Urls = urls;
+        Databases = databases;
+        _logs = logs;
+    }
+
+    public IReadOnlyDictionary<string, Uri> Urls { get; }
+
+    public IReadOnlyDictionary<string, string> Databases { get; }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>Environment for a client (the CLI) that talks to this stack.</summary>
+    public IReadOnlyDictionary<string, string> ClientEnvironment =>
+        Urls.ToDictionary(u => $"EXPUNGE_{u.Key.ToUpperInvariant()}_URL", u => u.Value.ToString().TrimEnd('/'));
+
+    public static async Task<RunningServices> StartAsync(Infrastructure infrastructure, int recordsPerBatch)
+    {
+        var broker = await infrastructure.CreateVirtualHostAsync("e2e");
+        var environment = new Dictionary<string, string>
+        {
+            ["EXPUNGE_RABBITMQ"] = broker.ToString(),
+            ["EXPUNGE_INGESTION_BATCH_RECORDS"] = recordsPerBatch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var databases = new Dictionary<string, string>();
+        var urls = new Dictionary<string, Uri>();
+        foreach (var service in Services)
+        {
+            databases[service] = await infrastructure.CreateDatabaseAsync(service);
+            environment[$"EXPUNGE_DB_{service.ToUpperInvariant()}"] = databases[service];
+            urls[service] = new Uri($"http://127.0.0.1:{FreePort()}/");
+        }
+        var logs = Path.Combine(Path.GetTempPath(), "expunge-e2e", Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(logs);
+        var stack = new RunningServices(environment, urls, databases, logs);
+        await Task.WhenAll(Services.Select(stack.StartAsync));
+        return stack;
+    }
+
+    public async Task StartAsync(string service)
+    {
+        var name = char.ToUpperInvariant(service[0]) + service[1..];
+        var dll = Path.Combine(RepositoryRoot, "artifacts", "bin", $"Expunge.{name}", "debug", $"Expunge.{name}.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"Build the solution first: {dll} is missing.", dll);
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", Urls[service].ToString().TrimEnd('/')])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot,
+        };
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        var log = File.AppendText(Path.Combine(_logs, $"{service}.log"));
+        log.AutoFlush = true;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes[service] = process;
+        await WaitReadyAsync(service, process);
+    }
+
+    /// <summary>SIGKILL: no shutdown hook runs, unacknowledged messages go back to the queue.</summary>
+    public async Task KillAsync(string service)
+    {
+        var process = _processes[service];
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        _processes.Remove(service);
+    }
+
+    public string LogOf(string service) => Path.Combine(_logs, $"{service}.log");
+
+    private async Task WaitReadyAsync(string service, Process process)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The {service} service exited with {process.ExitCode}; log: {await File.ReadAllTextAsync(LogOf(service))}");
+            }
+            try
+            {
+                if ((await http.GetAsync(new Uri(Urls[service], "health/ready"))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The {service} service was not ready within 90 s; log: {LogOf(service)}");
+            await Task.Delay(200);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Expunge.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Expunge.sln not found above the test binaries.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // already gone
+            }
+            process.Dispose();
+        }
+    }
+}
