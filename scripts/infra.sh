@@ -49,9 +49,9 @@ ensure_packages() {
 # PostgreSQL refuses to run as root; it runs as the Debian `postgres` user, so its data directory must sit
 # where that user can reach it. A checkout under a private home directory falls back to /var/tmp.
 pg_data_dir() {
-  if [ "$(id -u)" != 0 ]; then echo "$LOCAL/pgdata"; return; fi
-  if runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then echo "$LOCAL/pgdata"
-  else echo "/var/tmp/expunge-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/pgdata"; fi
+  if [ "$(id -u)" != 0 ]; then echo "$LOCAL/postgres/data"; return; fi
+  if runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then echo "$LOCAL/postgres/data"
+  else echo "/var/tmp/expunge-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/postgres/data"; fi
 }
 
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -66,6 +66,7 @@ start_postgres() {
   if [ ! -s "$data/PG_VERSION" ]; then
     log "initialising PostgreSQL in $data"
     mkdir -p "$data"; chmod 700 "$data"
+    # Only the postgres/ folder is handed to the postgres user, never .local/ itself.
     [ "$(id -u)" = 0 ] && chown postgres: "$data" "$(dirname "$data")"
     local pwfile; pwfile="$(mktemp)"; printf '%s\n' "$PG_ADMIN_PASS" > "$pwfile"; chmod 644 "$pwfile"
     as_pg "$bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" --auth-local=peer --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null

@@ -56,9 +56,9 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
     public async Task Killing_a_service_mid_run_and_starting_it_again_ends_with_the_same_stored_results(string victim)
     {
         infrastructure.Require();
-        await using var stack = await RunningServices.StartAsync(infrastructure, recordsPerBatch: 20);
+        await using var stack = await RunningServices.StartAsync(infrastructure, recordsPerBatch: 10);
         using var client = new PipelineClient(stack);
-        var (file, _) = Generate(people: 1200, badRows: 3, seed: 11);
+        var (file, _) = Generate(people: 600, badRows: 3, seed: 11);
 
         var undisturbedRun = await client.SubmitAsync(file);
         await client.WaitCompleteAsync(undisturbedRun, Patience);
@@ -73,7 +73,7 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         Assert.Equal(undisturbed, disturbed);
         Assert.Equal(60, disturbed.Batches);
         Assert.Equal("matching=60,eligibility=60,motions=60,notifications=1", disturbed.BatchesAppliedPerStage);
-        Assert.Equal(1200, disturbed.People);
+        Assert.Equal(600, disturbed.People);
     }
 
     /// <summary>Kills the service while its stage is part-way through the run (ingestion: while it closes the run).</summary>
