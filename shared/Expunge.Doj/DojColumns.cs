@@ -16,7 +16,18 @@ public static class DojColumns
     public const int FbiNumber = 19;
     public const int CycleDate = 37;
     public const int StepEventDate = 40;
+    public const int StepTypeDescription = 42;
+    public const int StepAgencyCountyName = 48;
+    public const int CountOrder = 50;
     public const int DispositionDate = 51;
+    public const int Ofn = 52;
+    public const int OffenseDescription = 54;
+    public const int OffenseToc = 55;
+    public const int DispositionDescription = 80;
+    public const int ConvictionStatusDescription = 82;
+    public const int SentenceLength = 87;
+    public const int SentenceTimeCode = 88;
+    public const int CommentText = 93;
 
     /// <summary>Columns holding <c>YYYYMMDD</c> dates: each is checked on every row.</summary>
     public static readonly IReadOnlyList<int> DateColumns = [RequestedDob, PrimaryDob, CycleDate, StepEventDate, DispositionDate];

@@ -22,20 +22,25 @@ public readonly record struct DojDate(int Year, int Month, int Day)
         : Day == 0 ? $"{Year:D4}-{Month:D2}" : $"{Year:D4}-{Month:D2}-{Day:D2}";
 
     /// <summary>True for a value that means "no date": blank, <c>NULL</c> or <c>00000000</c>.</summary>
-    public static bool IsMissing(string value) => value.Length == 0 || value == "NULL" || value == "00000000";
+    public static bool IsMissing(ReadOnlySpan<char> value) => value.Length == 0 || value.SequenceEqual("NULL") || value.SequenceEqual("00000000");
+
+    /// <summary>A date column's value: null when missing, the date when valid; an invalid value also reads as missing
+    /// (rows with invalid dates are rejected before anything reads them).</summary>
+    public static DojDate? ParseOrNull(ReadOnlySpan<char> value) =>
+        !IsMissing(value) && TryParse(value, out var date, out _) ? date : null;
 
     /// <summary>Parses a present date; on failure <paramref name="problem"/> says what was wrong in words.</summary>
-    public static bool TryParse(string value, out DojDate date, out string? problem)
+    public static bool TryParse(ReadOnlySpan<char> value, out DojDate date, out string? problem)
     {
         date = default;
-        if (value.Length != 8 || !value.All(char.IsAsciiDigit))
+        if (value.Length != 8 || value.IndexOfAnyExceptInRange('0', '9') >= 0)
         {
             problem = "expected 8 digits YYYYMMDD";
             return false;
         }
-        var year = int.Parse(value.AsSpan(0, 4), CultureInfo.InvariantCulture);
-        var month = int.Parse(value.AsSpan(4, 2), CultureInfo.InvariantCulture);
-        var day = int.Parse(value.AsSpan(6, 2), CultureInfo.InvariantCulture);
+        var year = int.Parse(value[..4], CultureInfo.InvariantCulture);
+        var month = int.Parse(value.Slice(4, 2), CultureInfo.InvariantCulture);
+        var day = int.Parse(value.Slice(6, 2), CultureInfo.InvariantCulture);
         problem = year < 1800 || year > 2200 ? "year out of range"
             : month > 12 ? "month above 12"
             : month == 0 && day != 0 ? "day given without a month"

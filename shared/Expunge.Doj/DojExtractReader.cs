@@ -14,28 +14,66 @@ public sealed record DojRowError(long Line, string Code, string Message, string 
 /// <summary>Either a row or the reason it was rejected.</summary>
 public readonly record struct DojReadResult(DojRow? Row, DojRowError? Error);
 
+/// <summary>The fields of one accepted row, however they are held (a parser's buffer or an array).</summary>
+public interface IDojFields
+{
+    /// <summary>The trimmed value of a column (0-based, see <see cref="DojColumns"/>).</summary>
+    ReadOnlySpan<char> this[int column] { get; }
+}
+
+/// <summary>An accepted row straight from the parser's buffer: nothing is allocated until a caller copies a value.</summary>
+public readonly ref struct DojRowView(SepReader.Row row, long line) : IDojFields
+{
+    private readonly SepReader.Row _row = row;
+
+    public long Line { get; } = line;
+
+    public ReadOnlySpan<char> this[int column] => _row[column].Span;
+}
+
+/// <summary>An accepted row held as strings (as ingestion stores it and the bus carries it).</summary>
+public readonly struct DojFieldArray(IReadOnlyList<string> fields) : IDojFields
+{
+    public ReadOnlySpan<char> this[int column] => fields[column];
+}
+
+/// <summary>Receives rows from <see cref="DojExtractReader.Scan{TSink}"/>.</summary>
+public interface IDojRowSink
+{
+    void Accept(DojRowView row);
+
+    void Reject(DojRowError rejection);
+}
+
 /// <summary>
 /// Streams an extract row by row (RFC 4180 quoting, values trimmed). Rows are checked one at a time and a bad row
 /// never stops the file: it comes back as a <see cref="DojRowError"/> and reading goes on.
 /// </summary>
 public static class DojExtractReader
 {
+    private static SepReader Open(Stream stream) => Sep.New(',').Reader(o => o with
+    {
+        HasHeader = false,
+        DisableColCountCheck = true,
+        Unescape = true,
+        Trim = SepTrim.All,
+    }).From(stream);
+
+    /// <summary>Every row with all 95 values copied out: what ingestion stores.</summary>
     public static IEnumerable<DojReadResult> Read(Stream stream)
     {
-        using var reader = Sep.New(',').Reader(o => o with
-        {
-            HasHeader = false,
-            DisableColCountCheck = true,
-            DisableQuotesParsing = false,
-            Unescape = true,
-            Trim = SepTrim.All,
-        }).From(stream);
-
+        using var reader = Open(stream);
         // Sep reports LineNumberFrom wrongly for a first row that spans lines; the end of the previous row is exact.
         var line = 1L;
         foreach (var row in reader)
         {
-            var result = Classify(row, line);
+            var (kind, error) = Classify(row, line);
+            DojReadResult? result = kind switch
+            {
+                RowKind.Data => new DojReadResult(new DojRow(line, CopyFields(row)), null),
+                RowKind.Rejected => new DojReadResult(null, error),
+                _ => null,
+            };
             line = row.LineNumberToExcl;
             if (result is { } readResult)
             {
@@ -44,20 +82,36 @@ public static class DojExtractReader
         }
     }
 
-    /// <returns>The row or its rejection; <c>null</c> for a line that carries no data (a header, a blank line).</returns>
-    private static DojReadResult? Classify(SepReader.Row row, long line)
+    /// <summary>Every row handed to a sink without copying values: the fast path of offline analysis.</summary>
+    public static void Scan<TSink>(Stream stream, TSink sink) where TSink : IDojRowSink
+    {
+        using var reader = Open(stream);
+        var line = 1L;
+        foreach (var row in reader)
+        {
+            var (kind, error) = Classify(row, line);
+            if (kind == RowKind.Data) sink.Accept(new DojRowView(row, line));
+            else if (kind == RowKind.Rejected) sink.Reject(error!);
+            line = row.LineNumberToExcl;
+        }
+    }
+
+    private enum RowKind { Data, Rejected, NoData }
+
+    /// <summary>Checks a row's shape; a header or blank line carries no data.</summary>
+    private static (RowKind Kind, DojRowError? Error) Classify(SepReader.Row row, long line)
     {
         var fieldCount = row.ColCount;
         if (fieldCount == 1 && row.Span.IsWhiteSpace())
         {
-            return null;
+            return (RowKind.NoData, null);
         }
         if (row[0].Span.SequenceEqual("RECORD_ID"))
         {
             // Header row (also tolerated mid-stream, where split deliveries were concatenated). Its trailing comma
             // makes 96 fields; anything else is not a header of this format.
             var isHeader = fieldCount == DojColumns.Count || (fieldCount == DojColumns.Count + 1 && row[DojColumns.Count].Span.Length == 0);
-            return isHeader ? null : Reject(line, "HEADER", $"header row has {fieldCount} fields; expected {DojColumns.Count}", row.Span.ToString());
+            return isHeader ? (RowKind.NoData, null) : Reject(line, "HEADER", $"header row has {fieldCount} fields; expected {DojColumns.Count}", row.Span.ToString());
         }
         if (row.Span.Contains('\0'))
         {
@@ -67,42 +121,44 @@ public static class DojExtractReader
         {
             return Reject(line, "FIELD_COUNT", $"row has {fieldCount} fields; expected {DojColumns.Count}", row.Span.ToString());
         }
+        var subject = row[DojColumns.SubjectId].Span;
+        if (subject.Length == 0 || subject.SequenceEqual("NULL"))
+        {
+            return Reject(line, "MISSING_SUBJECT_ID", "SUBJECT_ID (field 3) is blank; every row must name its DOJ subject", row.Span.ToString());
+        }
+        foreach (var column in DojColumns.DateColumns)
+        {
+            var value = row[column].Span;
+            if (!DojDate.IsMissing(value) && !DojDate.TryParse(value, out _, out var problem))
+            {
+                return Reject(line, "INVALID_DATE",
+                    $"{DojColumns.Names[column]} (field {column + 1}) is '{value}': {problem} (partial dates like 19880000 or 19880500 are accepted)",
+                    row.Span.ToString());
+            }
+        }
+        return (RowKind.Data, null);
+    }
+
+    private static string[] CopyFields(SepReader.Row row)
+    {
         var fields = new string[DojColumns.Count];
         for (var i = 0; i < fields.Length; i++)
         {
             fields[i] = row[i].ToString();
         }
-        return Check(line, fields, row.Span);
+        return fields;
     }
 
-    private static DojReadResult Check(long line, string[] fields, ReadOnlySpan<char> raw)
+    private static (RowKind, DojRowError?) Reject(long line, string code, string message, string raw) =>
+        (RowKind.Rejected, new DojRowError(line, code, message, raw));
+
+    private static string Printable(ReadOnlySpan<char> raw)
     {
-        if (fields[DojColumns.SubjectId].Length == 0 || fields[DojColumns.SubjectId] == "NULL")
+        var text = raw[..Math.Min(raw.Length, 500)].ToArray();
+        for (var i = 0; i < text.Length; i++)
         {
-            return Reject(line, "MISSING_SUBJECT_ID", "SUBJECT_ID (field 3) is blank; every row must name its DOJ subject", raw.ToString());
+            if (char.IsControl(text[i])) text[i] = '?';
         }
-        foreach (var column in DojColumns.DateColumns)
-        {
-            var value = fields[column];
-            if (!DojDate.IsMissing(value) && !DojDate.TryParse(value, out _, out var problem))
-            {
-                return Reject(line, "INVALID_DATE",
-                    $"{DojColumns.Names[column]} (field {column + 1}) is '{value}': {problem} (partial dates like 19880000 or 19880500 are accepted)",
-                    raw.ToString());
-            }
-        }
-        return new DojReadResult(new DojRow(line, fields), null);
+        return new string(text);
     }
-
-    private static DojReadResult Reject(long line, string code, string message, string raw) =>
-        new(null, new DojRowError(line, code, message, raw));
-
-    private static string Printable(ReadOnlySpan<char> raw) =>
-        string.Create(Math.Min(raw.Length, 500), raw.ToString(), (span, s) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = char.IsControl(s[i]) ? '?' : s[i];
-            }
-        });
 }
