@@ -11,6 +11,7 @@ namespace Expunge.Doj;
 public sealed class RapSheetBuilder(string subjectId)
 {
     private readonly Dictionary<string, PendingConviction> _convictions = new(StringComparer.Ordinal);
+    private Dictionary<string, PendingConviction>.AlternateLookup<ReadOnlySpan<char>>? _convictionsBySpan;
     private readonly List<string> _order = [];
     private readonly Dictionary<string, List<string>> _caseNumbers = new(StringComparer.Ordinal);
     private readonly List<Registration> _registrations = [];
@@ -55,18 +56,18 @@ public sealed class RapSheetBuilder(string subjectId)
             }
         }
 
-        // A count without CNT_ORDER cannot be matched to its other rows: each such conviction row stands alone.
-        var key6 = cntOrder.Length > 0 ? cntOrder.ToString() : $"?{_order.Count}";
-        if (cntOrder.Length > 0 && _convictions.TryGetValue(key6, out var existing))
+        _convictionsBySpan ??= _convictions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (cntOrder.Length > 0 && _convictionsBySpan.Value.TryGetValue(cntOrder, out var existing))
         {
             existing.Sentence = existing.Sentence.Plus(SentenceOf(row));
             return;
         }
         if (row[DojColumns.DispositionDescription].StartsWith("CONVICTED", StringComparison.OrdinalIgnoreCase))
         {
-            var description = row[DojColumns.OffenseDescription].ToString();
-            var comment = row[DojColumns.CommentText].ToString();
-            var charge = ChargeParser.FromRow(description, comment);
+            // A count without CNT_ORDER cannot be matched to its other rows: each such conviction row stands alone.
+            var key6 = cntOrder.Length > 0 ? cntOrder.ToString() : $"?{_order.Count}";
+            var comment = row[DojColumns.CommentText];
+            var charge = ChargeCache.FromRow(row[DojColumns.OffenseDescription], comment);
             var level = row[DojColumns.ConvictionStatusDescription];
             var felony = level.Equals("FELONY", StringComparison.OrdinalIgnoreCase)
                          || (level.Length == 0 && row[DojColumns.OffenseToc].Equals("F", StringComparison.OrdinalIgnoreCase));
@@ -74,14 +75,25 @@ public sealed class RapSheetBuilder(string subjectId)
             {
                 CntOrder = key6,
                 Date = DojDate.ParseOrNull(row[DojColumns.StepEventDate]),
-                County = row[DojColumns.StepAgencyCountyName].ToString().ToUpperInvariant(),
+                County = CountyName(row[DojColumns.StepAgencyCountyName]),
                 IsFelony = felony,
                 Charge = charge,
                 Sentence = SentenceOf(row),
-                CommentNamesOtherProp64 = CommentNamesOtherProp64(charge, comment),
+                CommentNamesOtherProp64 = comment.Length >= 5 && CommentNamesOtherProp64(charge, comment.ToString()),
             };
             _order.Add(key6);
         }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Counties = new(StringComparer.Ordinal);
+
+    /// <summary>Upper-case county names, one string per county however many rows name it.</summary>
+    private static string CountyName(ReadOnlySpan<char> name)
+    {
+        var lookup = Counties.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(name, out var known)) return known;
+        var key = name.ToString();
+        return Counties.Count < 10_000 ? Counties.GetOrAdd(key, key.ToUpperInvariant()) : key.ToUpperInvariant();
     }
 
     public RapSheet Build() => new(

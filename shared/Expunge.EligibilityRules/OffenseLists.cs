@@ -49,13 +49,24 @@ public static class OffenseLists
         Bare("311.11"), Only("314", "(1)", "(2)"), Bare("451.5"), Bare("647.6"), Bare("647a"), Only("653f", "(b)", "(c)"),
     ];
 
-    public static bool IsSuperstrike(Offense offense) => Superstrikes.Any(e => Matches(e, offense, exactPaths: true));
+    public static bool IsSuperstrike(Offense offense) => Membership(offense).Superstrike;
 
-    public static bool IsPc290Registrable(Offense offense) => Pc290.Any(e => Matches(e, offense, exactPaths: false));
+    public static bool IsPc290Registrable(Offense offense) => Membership(offense).Pc290;
 
-    public static bool IsGangBase(Offense offense) => GangBases.Any(e => Matches(e, offense, exactPaths: false));
+    public static bool IsGangBase(Offense offense) => Membership(offense).GangBase;
 
-    public static bool IsGangEnhancement(Offense offense) => Matches(GangEnhancement, offense, exactPaths: false);
+    public static bool IsGangEnhancement(Offense offense) => Membership(offense).GangEnhancement;
+
+    private sealed record Lists(bool Superstrike, bool Pc290, bool GangBase, bool GangEnhancement);
+
+    // Parsed offenses are shared (ChargeCache), so each distinct offense is looked up in the lists once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Offense, Lists> Memberships = [];
+
+    private static Lists Membership(Offense offense) => Memberships.GetValue(offense, o => new Lists(
+        Superstrikes.Any(e => Matches(e, o, exactPaths: true)),
+        Pc290.Any(e => Matches(e, o, exactPaths: false)),
+        GangBases.Any(e => Matches(e, o, exactPaths: false)),
+        Matches(GangEnhancement, o, exactPaths: false)));
 
     private static bool Matches(Entry entry, Offense offense, bool exactPaths)
     {

@@ -30,14 +30,17 @@ public static class OfflineAnalysis
             CheckReadable(report);
         }
 
-        var decisions = new List<Decision>();
+        // Deciding is pure and per person: both cores share it. The impact is counted afterwards, in one thread.
+        var decided = collector.Subjects.AsParallel()
+            .Select(builder => builder.Build())
+            .Select(sheet => (Sheet: sheet, Decisions: EligibilityEngine.Decide(sheet, policy)))
+            .ToList();
         var impact = new ImpactSummary(policy);
-        foreach (var builder in collector.Subjects)
+        var decisions = new List<Decision>();
+        foreach (var (sheet, forSheet) in decided)
         {
-            var sheet = builder.Build();
-            var decided = EligibilityEngine.Decide(sheet, policy);
-            decisions.AddRange(decided);
-            impact.Add(sheet, decided);
+            impact.Add(sheet, forSheet);
+            decisions.AddRange(forSheet);
         }
         decisions.Sort(ConvictionRows.Compare);
 

@@ -19,13 +19,34 @@ public sealed class DojExtractGenerator(int seed)
     private static readonly string[] Counties = ["LOS ANGELES", "LOS ANGELES", "LOS ANGELES", "LOS ANGELES", "ORANGE", "SAN BERNARDINO", "RIVERSIDE"];
     private static readonly (string Descr, string Toc, int Weight)[] Offenses =
     [
-        ("11357(A) HS-POSSESS MARIJUANA", "M", 10), ("11357(B) HS-POSSESS MARIJUANA", "M", 8), ("11357(C)HS-POSSESS MARIJUANA", "M", 4),
-        ("11358 HS-CULTIVATE MARIJUANA", "F", 6), ("11359 HS-POSSESS MARIJUANA FOR SALE", "F", 12), ("11360(A) HS-TRANSPORT/SELL MARIJUANA", "F", 10),
-        ("664/11357(C) HS-ATTEMPT POSSESS MARIJUANA", "M", 2), ("11357 HS-POSSESS MARIJUANA", "M", 3),
+        // Every written form of the cannabis sections that DOJ files hold (doj-extract.md, "Written forms seen").
+        ("11357(A) HS-POSSESS MARIJUANA", "M", 8), ("11357(B) HS-POSSESS MARIJUANA", "M", 8), ("11357(C)HS-POSSESS MARIJUANA", "M", 4),
+        ("11357 HS-POSSESS MARIJUANA", "M", 3), ("11357A HS-POSSESS CONCENTRATED CANNABIS", "F", 3), ("11357B2 HS-POSSESS MARIJUANA", "M", 2),
+        ("11358 HS-CULTIVATE MARIJUANA", "F", 6), ("11359 HS-POSSESS MARIJUANA FOR SALE", "F", 12), ("11359HS-POSS MARIJ FOR SALE", "F", 3),
+        ("11360(A) HS-TRANSPORT/SELL MARIJUANA", "F", 10), ("11360A2 HS-GIVE AWAY MARIJUANA", "M", 2),
+        ("664/11357(C) HS-ATTEMPT POSSESS MARIJUANA", "M", 1), ("664-11359 HS-ATTEMPT POSS FOR SALE", "F", 1),
+        ("664.11360(A) HS-ATTEMPT TRANSPORT", "F", 1), ("66411357(A) HS-ATTEMPT POSSESS", "M", 1), ("11357 PC-NOT A CANNABIS SECTION", "M", 1),
         ("23152(A) VC-DUI ALCOHOL/DRUGS", "M", 8), ("459 PC-BURGLARY", "F", 6), ("11350(A) HS-POSSESS NARCOTIC CONTROLLED SUBSTANCE", "F", 6),
-        ("245(A)(1) PC-ASSAULT WITH DEADLY WEAPON", "F", 3), ("484 PC-THEFT", "M", 5), ("SEE COMMENT FOR CHARGE", "M", 1), ("187(A) PC-MURDER", "F", 1),
+        ("245(A)(1) PC-ASSAULT WITH DEADLY WEAPON", "F", 3), ("484 PC-THEFT", "M", 5), ("4060 BP-POSSESS CONTROLLED SUBSTANCE", "M", 2),
+        ("SEE COMMENT FOR CHARGE", "M", 1), ("187(A) PC-MURDER", "F", 1), ("246/186.22(B)(4) PC-SHOOT AT DWELLING FOR GANG", "F", 1),
+        ("288(A) PC-LEWD ACT WITH CHILD", "F", 1), ("243.4(A) PC-SEXUAL BATTERY", "M", 1),
     ];
+
     private static readonly string[] Dispositions = ["CONVICTED-PROBATION", "CONVICTED-JAIL", "CONVICTED-JAIL", "CONVICTED-PRISON", "CONVICTED-FINE", "DISMISSED/CHARGE DROPPED"];
+
+    /// <summary>Writes people until the file has at least <paramref name="rows"/> rows (about 800 bytes each).</summary>
+    public GeneratedExtract WriteRows(TextWriter output, long rows, int badRows)
+    {
+        // Count people first (cheap: no text), so the late-cycle pass and bad rows are placed as for a people count.
+        long counted = 0;
+        var people = 0;
+        while (counted < rows)
+        {
+            counted += CyclesOf(Person(people), late: false).Count() + CyclesOf(Person(people), late: true).Count();
+            people++;
+        }
+        return Write(output, people, badRows);
+    }
 
     public GeneratedExtract Write(TextWriter output, int people, int badRows)
     {
@@ -40,7 +61,7 @@ public sealed class DojExtractGenerator(int seed)
             for (var i = 0; i < people; i++)
             {
                 var person = Person(i);
-                foreach (var row in CyclesOf(person, late: pass == 1))
+                foreach (var row in pass == 0 ? CyclesOf(person, late: false).Concat(OtherSteps(person)) : CyclesOf(person, late: true))
                 {
                     row[0] = recordId++.ToString(CultureInfo.InvariantCulture);
                     output.Write(ToCsv(row));
@@ -60,7 +81,8 @@ public sealed class DojExtractGenerator(int seed)
         return new GeneratedExtract(people, rows, planted, convictions);
     }
 
-    private sealed record PersonFacts(int Index, Random Random, string SubjectId, string Cii, string Name, string Gender, string Dob, int BirthYear, int Cycles, bool HasLateCycle);
+    private sealed record PersonFacts(int Index, Random Random, string SubjectId, string Cii, string Name, string Gender, string Dob,
+        int BirthYear, int Cycles, bool HasLateCycle, string? RegisteredOn, string? DiedOn);
 
     private PersonFacts Person(int index)
     {
@@ -73,10 +95,12 @@ public sealed class DojExtractGenerator(int seed)
         var last = LastNames[random.Next(LastNames.Length)];
         var first = FirstNames[random.Next(FirstNames.Length)];
         var middle = random.Next(3) == 0 ? "" : $" {(char)('A' + random.Next(26))}";
-        var cycles = 1 + random.Next(4);
+        var cycles = 1 + random.Next(5);
+        var registered = random.Next(50) == 0 ? $"{Math.Min(2022, birthYear + 20 + random.Next(30))}{random.Next(1, 13):D2}{random.Next(1, 29):D2}" : null;
+        var died = random.Next(100) == 0 ? $"{2000 + random.Next(22)}{random.Next(1, 13):D2}00" : null;
         return new PersonFacts(index, random, (1_000_000 + index).ToString(CultureInfo.InvariantCulture),
             $"A{random.Next(10_000_000, 99_999_999)}", $"{last},{first}{middle}", random.Next(2) == 0 ? "M" : "F", dob, birthYear,
-            cycles, cycles > 1 && random.Next(10) == 0);
+            cycles, cycles > 1 && random.Next(10) == 0, registered, died);
     }
 
     private static IEnumerable<string[]> CyclesOf(PersonFacts person, bool late)
@@ -88,6 +112,8 @@ public sealed class DojExtractGenerator(int seed)
             // Draw the cycle's facts whether or not it is written now, so both passes see the same random sequence.
             var year = Math.Min(2022, person.BirthYear + 18 + random.Next(35));
             var date = $"{year}{random.Next(1, 13):D2}{random.Next(1, 29):D2}";
+            // Some court dates are known only to the month or the year.
+            var courtDate = random.Next(40) switch { 0 => $"{year}0000", 1 => $"{date[..6]}00", _ => date };
             var county = Counties[random.Next(Counties.Length)];
             var counts = 1 + random.Next(2);
             var charges = Enumerable.Range(0, counts).Select(_ => PickOffense(random)).ToArray();
@@ -111,7 +137,7 @@ public sealed class DojExtractGenerator(int seed)
                 {
                     var court = NewRow(person);
                     Cycle(court, cycle, date);
-                    Step(court, cycle, 2, date, "COURT ACTION", "CASC " + county, county);
+                    Step(court, cycle, 2, courtDate, "COURT ACTION", "CASC " + county, county);
                     Count(court, cycle, 2, c + 1, charges[c].Descr, charges[c].Toc, dispositions[c]);
                     court[52] = caseNumber;
                     if (charges[c].Descr == "SEE COMMENT FOR CHARGE")
@@ -127,6 +153,27 @@ public sealed class DojExtractGenerator(int seed)
                     yield return court;
                 }
             }
+        }
+    }
+
+    private static IEnumerable<string[]> OtherSteps(PersonFacts person)
+    {
+        var cycle = person.Cycles + 1;
+        if (person.RegisteredOn is { } registered)
+        {
+            var row = NewRow(person);
+            Cycle(row, cycle, registered);
+            Step(row, cycle, 1, registered, "REGISTRATION", "CASO LOS ANGELES", "LOS ANGELES");
+            Count(row, cycle++, 1, 1, "290 PC-REGISTRATION OF SEX OFFENDER", "", "");
+            yield return row;
+        }
+        if (person.DiedOn is { } died)
+        {
+            var row = NewRow(person);
+            Cycle(row, cycle, died);
+            Step(row, cycle, 1, died, "DECEASED", "CACORONER LOS ANGELES", "LOS ANGELES");
+            Count(row, cycle, 1, 1, "", "", "");
+            yield return row;
         }
     }
 
@@ -157,6 +204,18 @@ public sealed class DojExtractGenerator(int seed)
         row[13] = p.Gender;
         row[14] = p.Dob;
         row[15] = "NULL";
+        row[16] = $"D{p.Cii[1..]}";
+        // Descriptors and identifiers every real row repeats: they make a row the size of a real one (~800 bytes).
+        (row[21], row[22]) = ("H", "HISPANIC");
+        (row[23], row[24], row[25], row[26]) = ("BRO", "BROWN", "BLK", "BLACK");
+        (row[27], row[28]) = ("509", "175");
+        (row[29], row[30]) = ("Y", "N");
+        (row[31], row[32], row[33], row[34]) = ("CA", "CALIFORNIA", "STATE", "US CITIZEN");
+        (row[43], row[44], row[45]) = ("C", "COURT", "CA0190000");
+        row[47] = "19";
+        (row[66], row[67], row[72], row[73]) = ("1", "LOS ANGELES POLICE DEPARTMENT", $"BK{p.Cii[1..]}", $"FE{p.Index:D9}");
+        row[90] = "NULL";
+        (row[91], row[92]) = ("R", "REGULAR CII RECORD");
         row[94] = "*";
         return row;
     }
@@ -183,6 +242,10 @@ public sealed class DojExtractGenerator(int seed)
         row[54] = offense;
         row[55] = toc;
         row[80] = disposition;
+        row[79] = disposition.Length > 0 ? disposition[..Math.Min(4, disposition.Length)] : "";
+        row[53] = offense.Length > 5 ? offense[..5].Trim() : "";
+        row[58] = offense;
+        row[59] = toc;
         row[51] = disposition.Length > 0 ? row[40] : "";
     }
 
