@@ -9,6 +9,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var root = new RootCommand("expunge: clear Prop 64 cannabis convictions from a county's records (see README.md).");
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(PolicyCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using MassTransit;
 using Expunge.Eligibility.Api;
 using Expunge.Eligibility.Consumers;
 using Expunge.Eligibility.Data;
+using Expunge.Eligibility.Domain;
 using Expunge.Hosting;
 using Expunge.Persistence;
 
@@ -23,6 +24,9 @@ public static class EligibilityRegistration
     {
         services.AddServiceDatabase(connectionString, typeof(EligibilityRegistration).Assembly);
         services.AddSingleton<PersonHistoryStore>();
+        services.AddSingleton<DeterminationStore>();
+        services.AddSingleton<PolicyStore>();
+        services.AddSingleton<EligibilityMetrics>();
         return services;
     }
 
@@ -35,6 +39,8 @@ public static class EligibilityRegistration
     public static WebApplication MapEligibilityApi(this WebApplication app)
     {
         app.MapDeterminationEndpoints();
+        app.MapPolicyEndpoints();
+        app.MapReviewEndpoints();
         return app;
     }
 }

@@ -35,18 +35,20 @@ public static class OfflineAnalysis
             .Select(builder => builder.Build())
             .Select(sheet => (Sheet: sheet, Decisions: EligibilityEngine.Decide(sheet, policy)))
             .ToList();
-        var impact = new ImpactSummary(policy);
+        var impact = new ImpactSummary();
         var decisions = new List<Decision>();
         foreach (var (sheet, forSheet) in decided)
         {
-            impact.Add(sheet, forSheet);
+            impact.Add(ImpactSummary.Of(sheet, forSheet, policy));
             decisions.AddRange(forSheet);
         }
         decisions.Sort(ConvictionRows.Compare);
 
         Directory.CreateDirectory(outDir);
         WriteConvictions(Path.Combine(outDir, "convictions.csv"), decisions);
-        var summary = AnalysisSummary.Create(policy, collector.Rows, collector.Rejected, collector.SubjectCount, decisions, impact, clock.Elapsed);
+        var summary = RunSummary.Create(policy, collector.Rows, collector.Rejected, collector.SubjectCount,
+            [.. decisions.Select(d => new SummaryRow(d.Person.SubjectId, d.Determination, d.Offense.Section, d.ReasonCode))],
+            impact.Policy, impact.DismissAllProp64, clock.Elapsed.TotalSeconds);
         File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, Indented));
         File.WriteAllText(Path.Combine(outDir, "errors.json"), JsonSerializer.Serialize(ErrorsFile(collector.Files), Indented));
         progress.WriteLine($"{collector.Rows:N0} rows ({collector.Rejected:N0} rejected), {collector.SubjectCount:N0} people, " +

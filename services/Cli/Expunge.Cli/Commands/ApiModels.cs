@@ -22,3 +22,10 @@ public sealed record SourceLinkInfo(string Source, string SourceRecordId, Guid P
 public sealed record DeterminationCounts(long People, long Pending, long Decided, string? Note);
 
 public sealed record FilingState(long AwaitingDecision);
+
+public sealed record RunConvictionRow(Guid PersonId, string Source, long DeterminationId, IReadOnlyList<string> Values);
+
+public sealed record RunConvictions(IReadOnlyList<string> Header, IReadOnlyList<RunConvictionRow> Rows);
+
+public sealed record RunImpactInfo(string? RunPolicy, long People, long Subjects, long PolicyNoFelonyLeft, long PolicyNoConvictionLeft,
+    long PolicyNoRecentLeft, long AllNoFelonyLeft, long AllNoConvictionLeft, long AllNoRecentLeft);

@@ -29,6 +29,12 @@ public sealed class ServiceClient : IDisposable
         return await ReadAsync<T>(service, response, ct);
     }
 
+    public async Task<T> PutAsync<T>(string service, string path, HttpContent content, CancellationToken ct)
+    {
+        using var response = await SendAsync(service, new HttpRequestMessage(HttpMethod.Put, path) { Content = content }, ct);
+        return await ReadAsync<T>(service, response, ct);
+    }
+
     public async Task<bool> IsReadyAsync(string service, CancellationToken ct)
     {
         try

@@ -3,13 +3,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Expunge.EligibilityRules;
 
 namespace Expunge.Cli.Commands;
 
 /// <summary><c>expunge submit</c>: send a run's files to the ingestion API and, with --wait, follow it through every stage.</summary>
 public static class SubmitCommand
 {
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static Command Create()
     {
@@ -17,7 +18,10 @@ public static class SubmitCommand
         var wait = new Option<bool>("--wait") { Description = "Show progress per stage until the run has passed every stage" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "With --wait: write summary.json, links.csv and errors.json here" };
         var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds", DefaultValueFactory = _ => 1800 };
-        var command = new Command("submit", "Submit input files through the running services (ingestion API) as one run.") { doj, wait, outDir, timeout };
+        var policy = new Option<FileInfo?>("--policy") { Description = "Policy file the run is decided with (else the counties' stored policies)" };
+        var county = new Option<string?>("--county") { Description = "With --policy: the run county (overrides the file's)" };
+        var asOf = new Option<string?>("--as-of") { Description = "With --policy: the as-of date (overrides the file's)" };
+        var command = new Command("submit", "Submit input files through the running services (ingestion API) as one run.") { doj, policy, county, asOf, wait, outDir, timeout };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var files = (result.GetValue(doj) ?? [])
@@ -35,16 +39,34 @@ public static class SubmitCommand
             {
                 throw new CliException(ExitCodes.InvalidArguments, "--out needs --wait: results exist only once the run has finished.");
             }
-            return await SubmitAsync(files, result.GetValue(wait), result.GetValue(outDir), TimeSpan.FromSeconds(result.GetValue(timeout)), ct);
+            string? runPolicy = null;
+            if (result.GetValue(policy) is { } policyFile)
+            {
+                // Validated here, so a bad key is one clear error now rather than a poison message later; overrides are
+                // written into the JSON the run carries.
+                var parsed = AnalyzeCommand.LoadPolicy(policyFile, result.GetValue(county), result.GetValue(asOf));
+                runPolicy = WithOverrides(File.ReadAllText(policyFile.FullName), parsed.County, parsed.AsOf);
+            }
+            return await SubmitAsync(files, runPolicy, result.GetValue(wait), result.GetValue(outDir), TimeSpan.FromSeconds(result.GetValue(timeout)), ct);
         }));
         return command;
     }
 
-    private static async Task<int> SubmitAsync(IReadOnlyList<FileInfo> files, bool wait, DirectoryInfo? outDir, TimeSpan timeout, CancellationToken ct)
+    private static string WithOverrides(string policyJson, string county, DateOnly asOf)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(policyJson)!.AsObject();
+        node["county"] = county;
+        node["asOf"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return node.ToJsonString();
+    }
+
+    private static async Task<int> SubmitAsync(IReadOnlyList<FileInfo> files, string? runPolicy, bool wait, DirectoryInfo? outDir, TimeSpan timeout, CancellationToken ct)
     {
         using var client = new ServiceClient();
         var clock = Stopwatch.StartNew();
-        var run = await client.PostAsync<RunInfo>("ingestion", "/api/v1/runs", null, ct);
+        using var body = runPolicy is null ? null
+            : new StringContent($"{{\"policy\":{runPolicy}}}", Encoding.UTF8, "application/json");
+        var run = await client.PostAsync<RunInfo>("ingestion", "/api/v1/runs", body, ct);
         Console.WriteLine($"run {run.RunId}");
 
         var exitCode = ExitCodes.Success;
@@ -84,29 +106,41 @@ public static class SubmitCommand
     {
         outDir.Create();
         var details = await client.GetAsync<RunDetails>("ingestion", $"/api/v1/runs/{runId}", ct);
-        var determinations = await client.GetAsync<DeterminationCounts>("eligibility", $"/api/v1/runs/{runId}/determinations", ct);
-        var summary = new
+        var convictions = await client.GetAsync<RunConvictions>("eligibility", $"/api/v1/runs/{runId}/convictions", ct);
+        var impact = await client.GetAsync<RunImpactInfo>("eligibility", $"/api/v1/runs/{runId}/impact", ct);
+
+        // The same columns as `expunge analyze`, then which sources reported each conviction and whose it is.
+        var csv = new StringBuilder();
+        csv.Append(ConvictionRows.ToCsvLine([.. convictions.Header, "sources", "person_id"])).Append('\n');
+        foreach (var row in convictions.Rows)
         {
-            runId,
-            inputRows = details.Run.RowsRead,
-            rejectedRows = details.Run.RowsRejected,
-            records = details.Run.Records,
-            batches = details.Run.BatchCount,
-            people = determinations.People,
-            pendingDecision = determinations.Pending,
-            decided = determinations.Decided,
-            processingSeconds = Math.Round(elapsed.TotalSeconds, 1),
-        };
-        await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "summary.json"),
-            JsonSerializer.Serialize(summary, Indented), ct);
+            csv.Append(ConvictionRows.ToCsvLine([.. row.Values, row.Source, row.PersonId.ToString()])).Append('\n');
+        }
+        await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "convictions.csv"), csv.ToString(), ct);
+
+        var column = convictions.Header.ToList();
+        var summaryRows = convictions.Rows.Select(r => new SummaryRow(r.Values[column.IndexOf("subject_id")], r.Values[column.IndexOf("determination")],
+            r.Values[column.IndexOf("section")].Replace("664/", "", StringComparison.Ordinal), r.Values[column.IndexOf("reason_code")])).ToList();
+        object summary = impact.RunPolicy is { } policyJson
+            ? RunSummary.Create(PolicyFile.Parse(policyJson), details.Run.RowsRead, details.Run.RowsRejected, details.Run.Records ?? 0, summaryRows,
+                new Impact((int)impact.PolicyNoFelonyLeft, (int)impact.PolicyNoConvictionLeft, (int)impact.PolicyNoRecentLeft),
+                new Impact((int)impact.AllNoFelonyLeft, (int)impact.AllNoConvictionLeft, (int)impact.AllNoRecentLeft), elapsed.TotalSeconds)
+            : new Dictionary<string, object?>
+            {
+                ["policy"] = null, ["input_rows"] = details.Run.RowsRead, ["rejected_rows"] = details.Run.RowsRejected,
+                ["people"] = details.Run.Records, ["convictions_in_scope"] = summaryRows.Count,
+                ["note"] = "the run named no policy: decisions (if any) used each county's stored policy",
+                ["processing_seconds"] = Math.Round(elapsed.TotalSeconds, 2),
+            };
+        await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "summary.json"), JsonSerializer.Serialize(summary, Indented), ct);
 
         var links = await client.GetAsync<List<SourceLinkInfo>>("matching", $"/api/v1/runs/{runId}/links", ct);
-        var csv = new StringBuilder("source,source_record_id,person_id\n");
+        var linksCsv = new StringBuilder("source,source_record_id,person_id\n");
         foreach (var link in links)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{Csv.Field(link.Source)},{Csv.Field(link.SourceRecordId)},{link.PersonId}\n");
+            linksCsv.Append(CultureInfo.InvariantCulture, $"{Csv.Field(link.Source)},{Csv.Field(link.SourceRecordId)},{link.PersonId}\n");
         }
-        await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "links.csv"), csv.ToString(), ct);
+        await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "links.csv"), linksCsv.ToString(), ct);
 
         var rejected = await client.GetAsync<List<RejectedRowInfo>>("ingestion", $"/api/v1/runs/{runId}/rejected?limit=100000", ct);
         var errors = new
@@ -119,9 +153,8 @@ public static class SubmitCommand
                 errors = rejected.Where(r => r.File == f.Name).Take(1000).Select(r => new { line = r.Line, code = r.Code, message = r.Message }),
             }),
         };
-        await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "errors.json"),
-            JsonSerializer.Serialize(errors, Indented), ct);
-        Console.WriteLine($"results in {outDir.FullName}: summary.json, links.csv, errors.json");
+        await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "errors.json"), JsonSerializer.Serialize(errors, Indented), ct);
+        Console.WriteLine($"results in {outDir.FullName}: convictions.csv ({convictions.Rows.Count:N0} convictions), summary.json, links.csv, errors.json");
     }
 }
 

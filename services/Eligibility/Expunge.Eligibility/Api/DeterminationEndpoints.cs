@@ -1,4 +1,5 @@
 using Expunge.Eligibility.Data;
+using Expunge.EligibilityRules;
 
 namespace Expunge.Eligibility.Api;
 
@@ -6,7 +7,9 @@ public static class DeterminationEndpoints
 {
     public static IEndpointRouteBuilder MapDeterminationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/runs/{runId:guid}/determinations", async (Guid runId, PersonHistoryStore store, CancellationToken ct) =>
+        var runs = app.MapGroup("/api/v1/runs/{runId:guid}").WithTags("determinations");
+
+        runs.MapGet("/determinations", async (Guid runId, PersonHistoryStore store, CancellationToken ct) =>
         {
             var counts = await store.ForRunAsync(runId, ct);
             return Results.Ok(new
@@ -15,9 +18,24 @@ public static class DeterminationEndpoints
                 counts.People,
                 counts.Pending,
                 counts.Decided,
-                note = counts.Pending > 0 ? "Histories stored; no policy engine is deployed yet, so every person is pending a decision." : null,
+                note = counts.Pending > 0 ? "Some people have no policy for any of their convictions' counties: set one (expunge policy set) or submit the run with --policy." : null,
             });
-        }).WithTags("determinations").WithName("GetRunDeterminations");
+        }).WithName("GetRunDeterminations");
+
+        // The current decision of every conviction the run decided: the rows of convictions.csv, plus who they belong to.
+        runs.MapGet("/convictions", async (Guid runId, DeterminationStore store, CancellationToken ct) =>
+        {
+            var rows = await store.CurrentForRunAsync(runId, ct);
+            return Results.Ok(new
+            {
+                header = ConvictionRows.Header,
+                rows = rows.Select(r => new { r.PersonId, r.Source, r.DeterminationId, values = r.ResultRow }),
+            });
+        }).WithName("GetRunConvictions");
+
+        // What summary.json needs beyond the input counts ingestion holds.
+        runs.MapGet("/impact", async (Guid runId, PersonHistoryStore store, CancellationToken ct) => Results.Ok(await store.ImpactAsync(runId, ct)))
+            .WithName("GetRunImpact");
         return app;
     }
 }

@@ -1,30 +1,64 @@
 using Expunge.Contracts;
 using Expunge.Eligibility.Data;
+using Expunge.Eligibility.Domain;
+using Expunge.EligibilityRules;
 using Expunge.Hosting;
 using Expunge.Persistence;
 using MassTransit;
 
 namespace Expunge.Eligibility.Consumers;
 
-public sealed class PersonHistoriesMatchedConsumer(Inbox inbox, PersonHistoryStore histories, RunProgress progress, IServiceProvider services)
+public sealed class PersonHistoriesMatchedConsumer(
+    Inbox inbox, PersonHistoryStore histories, DeterminationStore determinations, PolicyStore policies, RunProgress progress,
+    EligibilityMetrics metrics, IServiceProvider services)
     : IConsumer<PersonHistoriesMatched>
 {
     public const string Stage = EligibilityRegistration.Service;
 
-    public Task Consume(ConsumeContext<PersonHistoriesMatched> context) =>
-        inbox.ConsumeOnceAsync(nameof(PersonHistoriesMatchedConsumer), context.MessageId, async tx =>
+    public async Task Consume(ConsumeContext<PersonHistoriesMatched> context)
+    {
+        var batch = context.Message;
+        // A run's own policy was validated when it was submitted; one that does not parse here is a poison message.
+        var runPolicy = batch.RunPolicy is null ? null : PolicyFile.Parse(batch.RunPolicy);
+        var countyPolicies = await policies.CurrentPoliciesAsync(context.CancellationToken);
+        var outcomes = batch.People.Select(p => PersonDecisions.Decide(p, runPolicy, countyPolicies)).ToList();
+
+        var applied = await inbox.ConsumeOnceAsync(nameof(PersonHistoriesMatchedConsumer), context.MessageId, async tx =>
         {
-            var batch = context.Message;
-            await histories.StoreAsync(tx, batch, context.CancellationToken);
+            await histories.StoreAsync(tx, batch, outcomes, runPolicy, context.CancellationToken);
+            await determinations.StoreAsync(tx, batch.RunId, outcomes, context.CancellationToken);
             await progress.RecordBatchAsync(tx, batch, batch.People.Count, services, context.CancellationToken);
-            // No rule engine yet: every person is passed on as pending, so motions can account for them.
             tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence), new ConvictionsDetermined
             {
                 RunId = batch.RunId,
                 Sequence = batch.Sequence,
-                People = [.. batch.People.Select(p => new PersonDetermination { PersonId = p.PersonId, State = DeterminationState.Pending })],
+                People = [.. outcomes.Select(o => new PersonDetermination
+                {
+                    PersonId = o.PersonId,
+                    State = o.Decided ? DeterminationState.Decided : DeterminationState.Pending,
+                    Convictions = [.. o.Decisions.Select(d => new ConvictionDetermination
+                    {
+                        Source = d.Record.Source,
+                        SourceRecordId = d.Record.SourceRecordId,
+                        CntOrder = d.Decision.Conviction.CntOrder,
+                        County = d.Decision.Conviction.County,
+                        Section = d.Decision.Offense.Section,
+                        Determination = d.Decision.Determination,
+                        ReasonCode = d.Decision.ReasonCode,
+                        Policy = d.Decision.Policy.Name,
+                        PolicyVersion = d.Decision.Policy.Version,
+                    })],
+                })],
             });
         }, context.CancellationToken);
+        if (applied)
+        {
+            foreach (var decision in outcomes.SelectMany(o => o.Decisions))
+            {
+                metrics.Decisions.Add(1, new KeyValuePair<string, object?>("determination", decision.Decision.Determination));
+            }
+        }
+    }
 }
 
 public sealed class PersonHistoriesMatchedConsumerDefinition : StageConsumerDefinition<PersonHistoriesMatchedConsumer>;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Expunge.Contracts;
+using Expunge.Eligibility.Domain;
+using Expunge.EligibilityRules;
 using Expunge.Persistence;
 using Npgsql;
 
@@ -8,15 +10,22 @@ namespace Expunge.Eligibility.Data;
 
 public sealed record RunDeterminations(Guid RunId, long People, long Pending, long Decided);
 
+public sealed record RunImpact(string? RunPolicy, long People, long Subjects, long PolicyNoFelonyLeft, long PolicyNoConvictionLeft,
+    long PolicyNoRecentLeft, long AllNoFelonyLeft, long AllNoConvictionLeft, long AllNoRecentLeft);
+
 public sealed class PersonHistoryStore(NpgsqlDataSource db)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task StoreAsync(OutboxTransaction tx, PersonHistoriesMatched batch, CancellationToken ct) =>
+    public Task StoreAsync(OutboxTransaction tx, PersonHistoriesMatched batch, IReadOnlyList<PersonOutcome> outcomes, Policy? runPolicy, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO eligibility.person_history (person_id, run_id, sequence, history)
-            SELECT person_id, @RunId, @Sequence, history::jsonb
-            FROM unnest(@people::uuid[], @histories::text[]) AS h(person_id, history)
+            INSERT INTO eligibility.person_history (person_id, run_id, sequence, history, state, subjects,
+                policy_no_felony_left, policy_no_conviction_left, policy_no_recent_left, all_no_felony_left, all_no_conviction_left, all_no_recent_left,
+                run_policy, run_policy_version)
+            SELECT person_id, @RunId, @Sequence, history::jsonb, state, subjects, pf, pc, pr, af, ac, ar, @runPolicyJson, @runPolicyVersion
+            FROM unnest(@people::uuid[], @histories::text[], @states::text[], @subjects::int[], @pf::bool[], @pc::bool[], @pr::bool[],
+                        @af::bool[], @ac::bool[], @ar::bool[])
+                 AS h(person_id, history, state, subjects, pf, pc, pr, af, ac, ar)
             ON CONFLICT (run_id, person_id) DO UPDATE SET history = EXCLUDED.history, sequence = EXCLUDED.sequence, received_at = now()
             """, new
             {
@@ -24,7 +33,33 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db)
                 batch.Sequence,
                 people = batch.People.Select(p => p.PersonId).ToArray(),
                 histories = batch.People.Select(p => JsonSerializer.Serialize(p, Json)).ToArray(),
+                states = outcomes.Select(o => o.Decided ? "decided" : "pending").ToArray(),
+                subjects = outcomes.Select(o => o.Subjects).ToArray(),
+                pf = outcomes.Select(o => o.Impact.PolicyNoFelonyLeft).ToArray(),
+                pc = outcomes.Select(o => o.Impact.PolicyNoConvictionLeft).ToArray(),
+                pr = outcomes.Select(o => o.Impact.PolicyNoRecentLeft).ToArray(),
+                af = outcomes.Select(o => o.Impact.AllNoFelonyLeft).ToArray(),
+                ac = outcomes.Select(o => o.Impact.AllNoConvictionLeft).ToArray(),
+                ar = outcomes.Select(o => o.Impact.AllNoRecentLeft).ToArray(),
+                runPolicyJson = batch.RunPolicy,
+                runPolicyVersion = runPolicy?.Version,
             }, tx.Transaction, cancellationToken: ct));
+
+    /// <summary>The run's policy (as submitted) and its impact numbers, summed over the run's people.</summary>
+    public async Task<RunImpact> ImpactAsync(Guid runId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.QuerySingleAsync<RunImpact>(new CommandDefinition("""
+            SELECT max(run_policy) AS RunPolicy, count(*) AS People, coalesce(sum(subjects), 0) AS Subjects,
+                   count(*) FILTER (WHERE policy_no_felony_left) AS PolicyNoFelonyLeft,
+                   count(*) FILTER (WHERE policy_no_conviction_left) AS PolicyNoConvictionLeft,
+                   count(*) FILTER (WHERE policy_no_recent_left) AS PolicyNoRecentLeft,
+                   count(*) FILTER (WHERE all_no_felony_left) AS AllNoFelonyLeft,
+                   count(*) FILTER (WHERE all_no_conviction_left) AS AllNoConvictionLeft,
+                   count(*) FILTER (WHERE all_no_recent_left) AS AllNoRecentLeft
+            FROM eligibility.person_history WHERE run_id = @runId
+            """, new { runId }, cancellationToken: ct));
+    }
 
     public async Task<RunDeterminations> ForRunAsync(Guid runId, CancellationToken ct)
     {

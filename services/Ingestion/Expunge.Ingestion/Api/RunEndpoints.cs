@@ -10,9 +10,27 @@ public static class RunEndpoints
     {
         var runs = app.MapGroup("/api/v1/runs").WithTags("runs");
 
-        runs.MapPost("/", async (IngestionRuns store, CancellationToken ct) =>
+        runs.MapPost("/", async (HttpRequest request, IngestionRuns store, CancellationToken ct) =>
         {
-            var run = await store.CreateAsync(ct);
+            // Optional body { "policy": { …policy file… } }: the run's own policy, applied by eligibility.
+            string? policy = null;
+            if (request.ContentLength > 0 || request.Headers.ContentType.Count > 0)
+            {
+                try
+                {
+                    using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+                    if (body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && body.RootElement.TryGetProperty("policy", out var p))
+                    {
+                        policy = p.ValueKind == System.Text.Json.JsonValueKind.Object ? p.GetRawText()
+                            : throw new System.Text.Json.JsonException("'policy' must be a policy object");
+                    }
+                }
+                catch (System.Text.Json.JsonException ex)
+                {
+                    return Results.Problem($"The run's body must be JSON like {{\"policy\": {{…}}}}: {ex.Message}", statusCode: 400);
+                }
+            }
+            var run = await store.CreateAsync(policy, ct);
             return Results.Created($"/api/v1/runs/{run.RunId}", run);
         }).WithName("CreateRun");
 

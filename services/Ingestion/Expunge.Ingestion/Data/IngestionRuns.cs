@@ -16,12 +16,19 @@ public sealed class IngestionRuns(NpgsqlDataSource db)
         rows_read AS RowsRead, rows_rejected AS RowsRejected, records, batch_count AS BatchCount
         """;
 
-    public async Task<IngestionRun> CreateAsync(CancellationToken ct)
+    public async Task<IngestionRun> CreateAsync(string? policyJson, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await connection.QuerySingleAsync<IngestionRun>(new CommandDefinition(
-            $"INSERT INTO ingestion.run (run_id) VALUES (@runId) RETURNING {RunColumns}",
-            new { runId = Guid.CreateVersion7() }, cancellationToken: ct));
+            $"INSERT INTO ingestion.run (run_id, policy_json) VALUES (@runId, @policyJson) RETURNING {RunColumns}",
+            new { runId = Guid.CreateVersion7(), policyJson }, cancellationToken: ct));
+    }
+
+    public async Task<string?> PolicyOfAsync(Guid runId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT policy_json FROM ingestion.run WHERE run_id = @runId", new { runId }, cancellationToken: ct));
     }
 
     public async Task<IngestionRun?> FindAsync(Guid runId, CancellationToken ct)

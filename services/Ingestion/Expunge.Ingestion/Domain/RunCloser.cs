@@ -68,10 +68,11 @@ public sealed class RunCloser(
     {
         var sequence = 0;
         long records = 0;
+        var policy = await runs.PolicyOfAsync(runId, ct);
         var pending = new List<SourceRecordsIngested>();
         await foreach (var batch in DojRecords.Batches(rows.AcceptedRowsAsync(runId, ct), batching.RecordsPerBatch).WithCancellation(ct))
         {
-            pending.Add(new SourceRecordsIngested { RunId = runId, Sequence = sequence++, Records = batch });
+            pending.Add(new SourceRecordsIngested { RunId = runId, Sequence = sequence++, Records = batch, RunPolicy = policy });
             records += batch.Count;
             if (pending.Count == BatchesPerTransaction)
             {

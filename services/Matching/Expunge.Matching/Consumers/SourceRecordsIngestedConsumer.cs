@@ -20,7 +20,7 @@ public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links
             var people = PersonHistories.Assemble(batch.Records, linked.ToDictionary(l => (l.Source, l.SourceRecordId), l => l.PersonId));
             await progress.RecordBatchAsync(tx, batch, people.Count, services, context.CancellationToken);
             tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence),
-                new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = people });
+                new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = people, RunPolicy = batch.RunPolicy });
         }, context.CancellationToken);
 }
 

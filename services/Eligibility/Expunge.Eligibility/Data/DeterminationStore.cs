@@ -1,0 +1,187 @@
+using Dapper;
+using Expunge.EligibilityRules;
+using Expunge.Eligibility.Domain;
+using Expunge.Persistence;
+using Npgsql;
+
+namespace Expunge.Eligibility.Data;
+
+/// <summary>A stored decision (a class with setters: Dapper fills arrays and dates by property, not by constructor).</summary>
+public sealed class StoredDetermination
+{
+    public long DeterminationId { get; set; }
+    public Guid RunId { get; set; }
+    public Guid PersonId { get; set; }
+    public string Source { get; set; } = "";
+    public string SourceRecordId { get; set; } = "";
+    public string CntOrder { get; set; } = "";
+    public string County { get; set; } = "";
+    public string Section { get; set; } = "";
+    public string Determination { get; set; } = "";
+    public string ReasonCode { get; set; } = "";
+    public string Policy { get; set; } = "";
+    public int PolicyVersion { get; set; }
+    public DateOnly AsOf { get; set; }
+    public string[] ResultRow { get; set; } = [];
+    public string DecidedBy { get; set; } = "";
+    public string? Note { get; set; }
+    public DateTime DecidedAt { get; set; }
+    public long? SupersededBy { get; set; }
+}
+
+public sealed record ReviewItem(long DeterminationId, Guid PersonId, Guid RunId, string Status, DateTime OpenedAt,
+    string? ResolvedBy, DateTime? ResolvedAt, string? ResolutionNote, long? OverrideId);
+
+/// <summary>
+/// Decisions, kept forever: each is inserted; one for a conviction that already had a current decision supersedes it
+/// (the old row stays, pointing at its successor). A Hand Review decision opens a review item.
+/// </summary>
+public sealed class DeterminationStore(NpgsqlDataSource db)
+{
+    private const string Columns = """
+        determination_id AS DeterminationId, run_id AS RunId, person_id AS PersonId, source, source_record_id AS SourceRecordId,
+        cnt_order AS CntOrder, county, section, determination, reason_code AS ReasonCode, policy, policy_version AS PolicyVersion,
+        as_of AS AsOf, result_row AS ResultRow, decided_by AS DecidedBy, note, decided_at AS DecidedAt, superseded_by AS SupersededBy
+        """;
+
+    public async Task StoreAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<PersonOutcome> people, CancellationToken ct)
+    {
+        var rows = people.SelectMany(p => p.Decisions.Select(d => (p.PersonId, d.Record, d.Decision))).ToList();
+        if (rows.Count == 0) return;
+        await using var batch = new NpgsqlBatch(tx.Connection, tx.Transaction);
+        foreach (var (personId, record, decision) in rows)
+        {
+            batch.BatchCommands.Add(Insert(runId, personId, record.Source, record.SourceRecordId, decision.Conviction.CntOrder,
+                decision.Conviction.County, decision.Offense.Section, decision.Determination, decision.ReasonCode, decision.Policy.Name,
+                decision.Policy.Version, decision.Policy.AsOf, [.. ConvictionRows.Row(decision)], "rules", null));
+        }
+        var ids = new List<long>();
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            do
+            {
+                while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+            }
+            while (await reader.NextResultAsync(ct));
+        }
+        await SupersedeAsync(tx.Connection, tx.Transaction, ids, ct);
+    }
+
+    private static NpgsqlBatchCommand Insert(Guid runId, Guid personId, string source, string sourceRecordId, string cntOrder, string county,
+        string section, string determination, string reasonCode, string policy, int policyVersion, DateOnly asOf, string[] row, string by, string? note)
+    {
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO eligibility.determination (run_id, person_id, source, source_record_id, cnt_order, county, section, determination,
+                reason_code, policy, policy_version, as_of, result_row, decided_by, note)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            RETURNING determination_id
+            """);
+        foreach (var value in new object?[] { runId, personId, source, sourceRecordId, cntOrder, county, section, determination, reasonCode, policy, policyVersion, asOf, row, by, note })
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        return command;
+    }
+
+    /// <summary>New decisions supersede the conviction's earlier current decision; open reviews of those close as superseded;
+    /// new Hand Review decisions open reviews.</summary>
+    private static async Task SupersedeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<long> ids, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("""
+            WITH fresh AS (SELECT * FROM eligibility.determination WHERE determination_id = ANY(@ids)),
+            old AS (
+                UPDATE eligibility.determination d SET superseded_by = f.determination_id
+                FROM fresh f
+                WHERE d.source = f.source AND d.source_record_id = f.source_record_id AND d.cnt_order = f.cnt_order
+                  AND d.superseded_by IS NULL AND d.determination_id < f.determination_id
+                RETURNING d.determination_id
+            )
+            UPDATE eligibility.review_item r SET status = 'superseded', resolved_at = now()
+            FROM old WHERE r.determination_id = old.determination_id AND r.status = 'open';
+
+            INSERT INTO eligibility.review_item (determination_id, person_id, run_id)
+            SELECT determination_id, person_id, run_id FROM eligibility.determination
+            WHERE determination_id = ANY(@ids) AND determination = 'Hand Review';
+            """, new { ids = ids.ToArray() }, tx, cancellationToken: ct));
+    }
+
+    /// <summary>The current decision of every conviction decided in the run, in results-file order.</summary>
+    public async Task<IReadOnlyList<StoredDetermination>> CurrentForRunAsync(Guid runId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<StoredDetermination>(new CommandDefinition($"""
+            SELECT {Columns} FROM eligibility.determination d
+            WHERE d.superseded_by IS NULL AND EXISTS (
+                SELECT 1 FROM eligibility.determination r
+                WHERE r.run_id = @runId AND r.source = d.source AND r.source_record_id = d.source_record_id AND r.cnt_order = d.cnt_order)
+            """, new { runId }, cancellationToken: ct))).ToList();
+        rows.Sort((a, b) =>
+        {
+            var bySubject = ConvictionRows.CompareIds(a.SourceRecordId, b.SourceRecordId);
+            return bySubject != 0 ? bySubject : string.CompareOrdinal(a.CntOrder, b.CntOrder);
+        });
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<StoredDetermination>> HistoryOfConvictionAsync(string source, string sourceRecordId, string cntOrder, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<StoredDetermination>(new CommandDefinition(
+            $"SELECT {Columns} FROM eligibility.determination WHERE source = @source AND source_record_id = @sourceRecordId AND cnt_order = @cntOrder ORDER BY determination_id",
+            new { source, sourceRecordId, cntOrder }, cancellationToken: ct))];
+    }
+
+    public async Task<IReadOnlyList<(ReviewItem Item, StoredDetermination Decision)>> ReviewQueueAsync(string status, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var items = await connection.QueryAsync<ReviewItem, StoredDetermination, (ReviewItem, StoredDetermination)>(new CommandDefinition($"""
+            SELECT r.determination_id AS DeterminationId, r.person_id AS PersonId, r.run_id AS RunId, r.status, r.opened_at AS OpenedAt,
+                   r.resolved_by AS ResolvedBy, r.resolved_at AS ResolvedAt, r.resolution_note AS ResolutionNote, r.override_id AS OverrideId,
+                   d.*
+            FROM eligibility.review_item r JOIN (SELECT {Columns} FROM eligibility.determination) d ON d.determinationid = r.determination_id
+            WHERE r.status = @status ORDER BY r.opened_at, r.determination_id LIMIT @limit
+            """, new { status, limit }, cancellationToken: ct), (item, decision) => (item, decision), splitOn: "DeterminationId");
+        return [.. items];
+    }
+
+    public enum ReviewResult { Done, NotFound, NotOpen }
+
+    /// <summary>An operator confirms a Hand Review decision, or overrides it with another determination; who, when and why are kept.</summary>
+    public async Task<ReviewResult> ResolveAsync(long determinationId, string by, string note, string? overrideDetermination, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM eligibility.review_item WHERE determination_id = @determinationId FOR UPDATE", new { determinationId }, tx, cancellationToken: ct));
+        if (status is null) return ReviewResult.NotFound;
+        if (status != "open") return ReviewResult.NotOpen;
+        long? overrideId = null;
+        if (overrideDetermination is not null)
+        {
+            var old = await connection.QuerySingleAsync<StoredDetermination>(new CommandDefinition(
+                $"SELECT {Columns} FROM eligibility.determination WHERE determination_id = @determinationId", new { determinationId }, tx, cancellationToken: ct));
+            var row = (string[])old.ResultRow.Clone();
+            var reason = $"Operator override: {note}";
+            row[ConvictionRows.Header.ToList().IndexOf("determination")] = overrideDetermination;
+            row[ConvictionRows.Header.ToList().IndexOf("reason_code")] = OperatorOverride;
+            row[ConvictionRows.Header.ToList().IndexOf("reason")] = reason;
+            await using var batch = new NpgsqlBatch(connection, tx);
+            batch.BatchCommands.Add(Insert(old.RunId, old.PersonId, old.Source, old.SourceRecordId, old.CntOrder, old.County, old.Section,
+                overrideDetermination, OperatorOverride, old.Policy, old.PolicyVersion, old.AsOf, row, by, note));
+            overrideId = (long)(await batch.ExecuteScalarAsync(ct))!;
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE eligibility.determination SET superseded_by = @overrideId WHERE determination_id = @determinationId",
+                new { overrideId, determinationId }, tx, cancellationToken: ct));
+        }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE eligibility.review_item SET status = @status, resolved_by = @by, resolved_at = now(), resolution_note = @note, override_id = @overrideId
+            WHERE determination_id = @determinationId
+            """, new { status = overrideId is null ? "confirmed" : "overridden", by, note, overrideId, determinationId }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return ReviewResult.Done;
+    }
+
+    /// <summary>The reason code of a decision an operator made instead of the rules.</summary>
+    public const string OperatorOverride = "OPERATOR_OVERRIDE";
+
+}
