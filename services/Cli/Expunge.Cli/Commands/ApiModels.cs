@@ -19,7 +19,9 @@ public sealed record RejectedRowInfo(string File, long Line, string Code, string
 
 public sealed record SourceLinkInfo(string Source, string SourceRecordId, Guid PersonId);
 
-public sealed record DeterminationCounts(long People, long Pending, long Decided, string? Note);
+public sealed record DeterminationCounts(long People, long Pending, long Decided, string? Note, IReadOnlyList<ReasonCount>? Convictions);
+
+public sealed record ReasonCount(string Determination, string ReasonCode, long Count);
 
 public sealed record FilingState(long AwaitingDecision);
 

@@ -32,9 +32,18 @@ public static class StatusCommand
             Console.WriteLine($"  {stage.Stage,-14} {(stage.Complete ? "complete" : "running"),-9} batches {stage.ProcessedBatches}/{stage.ExpectedBatches?.ToString() ?? "?"}, items {stage.Items:N0}{elapsed}");
         }
         var determinations = await client.GetAsync<DeterminationCounts>("eligibility", $"/api/v1/runs/{runId}/determinations", ct);
-        Console.WriteLine($"  decisions: {determinations.Decided:N0} decided, {determinations.Pending:N0} pending{(determinations.Note is null ? "" : $" ({determinations.Note})")}");
+        Console.WriteLine($"  people: {determinations.Decided:N0} decided, {determinations.Pending:N0} pending{(determinations.Note is null ? "" : $" ({determinations.Note})")}");
+        var convictions = determinations.Convictions ?? [];
+        Console.WriteLine($"  convictions decided: {convictions.Sum(c => c.Count):N0}");
+        foreach (var group in convictions.GroupBy(c => c.Determination))
+        {
+            Console.WriteLine($"    {group.Key,-34} {group.Sum(c => c.Count),7:N0}   {string.Join(", ", group.Select(c => $"{c.ReasonCode} {c.Count:N0}"))}");
+        }
         var filings = await client.GetAsync<FilingState>("motions", $"/api/v1/runs/{runId}/filings", ct);
-        Console.WriteLine($"  filings: {filings.AwaitingDecision:N0} people await a decision before anything can be filed");
+        if (filings.AwaitingDecision > 0)
+        {
+            Console.WriteLine($"  filings: {filings.AwaitingDecision:N0} people await a decision before anything can be filed");
+        }
         return ExitCodes.Success;
     }
 

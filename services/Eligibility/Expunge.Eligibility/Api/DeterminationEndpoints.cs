@@ -9,15 +9,17 @@ public static class DeterminationEndpoints
     {
         var runs = app.MapGroup("/api/v1/runs/{runId:guid}").WithTags("determinations");
 
-        runs.MapGet("/determinations", async (Guid runId, PersonHistoryStore store, CancellationToken ct) =>
+        runs.MapGet("/determinations", async (Guid runId, PersonHistoryStore store, DeterminationStore decisions, CancellationToken ct) =>
         {
             var counts = await store.ForRunAsync(runId, ct);
+            var byReason = await decisions.CountsForRunAsync(runId, ct);
             return Results.Ok(new
             {
                 counts.RunId,
                 counts.People,
                 counts.Pending,
                 counts.Decided,
+                convictions = byReason.Select(c => new { determination = c.Determination, reasonCode = c.ReasonCode, count = c.Count }),
                 note = counts.Pending > 0 ? "Some people have no policy for any of their convictions' counties: set one (expunge policy set) or submit the run with --policy." : null,
             });
         }).WithName("GetRunDeterminations");

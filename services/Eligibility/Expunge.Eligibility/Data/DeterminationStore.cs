@@ -123,6 +123,19 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
         return rows;
     }
 
+    /// <summary>How the run's convictions stand now, by determination and reason.</summary>
+    public async Task<IReadOnlyList<(string Determination, string ReasonCode, long Count)>> CountsForRunAsync(Guid runId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<(string, string, long)>(new CommandDefinition("""
+            SELECT d.determination, d.reason_code, count(*) FROM eligibility.determination d
+            WHERE d.superseded_by IS NULL AND EXISTS (
+                SELECT 1 FROM eligibility.determination r
+                WHERE r.run_id = @runId AND r.source = d.source AND r.source_record_id = d.source_record_id AND r.cnt_order = d.cnt_order)
+            GROUP BY 1, 2 ORDER BY 1, 3 DESC
+            """, new { runId }, cancellationToken: ct))];
+    }
+
     public async Task<IReadOnlyList<StoredDetermination>> HistoryOfConvictionAsync(string source, string sourceRecordId, string cntOrder, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
