@@ -1,5 +1,7 @@
 using Expunge.Contracts;
 using Expunge.Eligibility;
+using Expunge.Eligibility.Data;
+using Expunge.EligibilityRules;
 using Expunge.Motions;
 using Expunge.Notifications;
 using Expunge.Persistence;
@@ -34,6 +36,66 @@ public sealed class DownstreamStageTests(Infrastructure infrastructure)
         Assert.Equal(3, determined.Sequence);
         Assert.Equal(people.Order(), determined.People.Select(p => p.PersonId).Order());
         Assert.All(determined.People, p => Assert.Equal(DeterminationState.Pending, p.State));
+    }
+
+    [Fact]
+    public async Task Eligibility_decides_with_the_run_policy_and_a_later_decision_supersedes_the_earlier_one_which_is_kept()
+    {
+        infrastructure.Require();
+        await using var stage = await StageHarness.StartAsync(infrastructure, "eligibility",
+            (services, db) => services.AddEligibilityServices(db), EligibilityRegistration.AddConsumers);
+        var person = Guid.NewGuid();
+        var history = new PersonHistory { PersonId = person, Records = [Records.DojFelony("77", "11359 HS-POSSESS FOR SALE", "20150101", sentenceYears: "10")] };
+        var firstRun = Guid.NewGuid();
+        var secondRun = Guid.NewGuid();
+
+        // In 2020 the 10-year sentence is running: Hand Review, which opens a review item.
+        await stage.PublishAsync(new PersonHistoriesMatched { RunId = firstRun, Sequence = 0, People = [history], RunPolicy = Records.LaPolicy("2020-07-01") },
+            MessageIds.For(firstRun, "matching", 0));
+        await stage.ConsumedAsync<PersonHistoriesMatched>(MessageIds.For(firstRun, "matching", 0));
+        // Re-run with as-of 2030: the sentence has ended, so the decision changes and supersedes the first.
+        await stage.PublishAsync(new PersonHistoriesMatched { RunId = secondRun, Sequence = 0, People = [history], RunPolicy = Records.LaPolicy("2030-07-01") },
+            MessageIds.For(secondRun, "matching", 0));
+        await stage.ConsumedAsync<PersonHistoriesMatched>(MessageIds.For(secondRun, "matching", 0));
+        await stage.RelayAsync();
+
+        var decisions = (await stage.RowsAsync<(long Id, string Reason, DateOnly AsOf, long? SupersededBy)>(
+            "SELECT determination_id, reason_code, as_of, superseded_by FROM eligibility.determination ORDER BY determination_id")).ToList();
+        Assert.Equal(2, decisions.Count);
+        Assert.Equal((Reasons.ServingSentence, new DateOnly(2020, 7, 1), (long?)decisions[1].Id), (decisions[0].Reason, decisions[0].AsOf, decisions[0].SupersededBy));
+        Assert.Equal((Reasons.OnlyProp64Completed, (long?)null), (decisions[1].Reason, decisions[1].SupersededBy));
+        Assert.Equal("superseded", await stage.ScalarAsync<string>("SELECT status FROM eligibility.review_item WHERE determination_id = @id", new { id = decisions[0].Id }));
+        var published = stage.Harness.Published.Select<ConvictionsDetermined>(TestContext.Current.CancellationToken).Select(m => m.Context.Message).ToList();
+        Assert.Equal(2, published.Count);
+        Assert.All(published, m => Assert.Equal(DeterminationState.Decided, Assert.Single(m.People).State));
+        Assert.Contains(published, m => m.People[0].Convictions.Single().Determination == Determinations.HandReview);
+    }
+
+    [Fact]
+    public async Task An_operator_overrides_a_hand_review_decision_and_who_when_and_why_are_kept()
+    {
+        infrastructure.Require();
+        await using var stage = await StageHarness.StartAsync(infrastructure, "eligibility",
+            (services, db) => services.AddEligibilityServices(db), EligibilityRegistration.AddConsumers);
+        var run = Guid.NewGuid();
+        var history = new PersonHistory { PersonId = Guid.NewGuid(), Records = [Records.DojFelony("78", "11359 HS", "20150101", sentenceYears: "10")] };
+        await stage.PublishAsync(new PersonHistoriesMatched { RunId = run, Sequence = 0, People = [history], RunPolicy = Records.LaPolicy("2020-07-01") },
+            MessageIds.For(run, "matching", 0));
+        await stage.ConsumedAsync<PersonHistoriesMatched>(MessageIds.For(run, "matching", 0));
+        var store = stage.Service<DeterminationStore>();
+        var open = Assert.Single(await store.ReviewQueueAsync("open", 10, TestContext.Current.CancellationToken));
+
+        var result = await store.ResolveAsync(open.Item.DeterminationId, "a.reviewer", "sentence recalled in 2019 (court minute order)",
+            Determinations.EligibleForDismissal, TestContext.Current.CancellationToken);
+        var again = await store.ResolveAsync(open.Item.DeterminationId, "someone.else", "late", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeterminationStore.ReviewResult.Done, result);
+        Assert.Equal(DeterminationStore.ReviewResult.NotOpen, again);
+        var resolved = Assert.Single(await store.ReviewQueueAsync("overridden", 10, TestContext.Current.CancellationToken));
+        Assert.Equal(("a.reviewer", "sentence recalled in 2019 (court minute order)"), (resolved.Item.ResolvedBy, resolved.Item.ResolutionNote));
+        var current = Assert.Single(await store.CurrentForRunAsync(run, TestContext.Current.CancellationToken));
+        Assert.Equal((Determinations.EligibleForDismissal, DeterminationStore.OperatorOverride, "a.reviewer"), (current.Determination, current.ReasonCode, current.DecidedBy));
+        Assert.Equal(2L, await stage.ScalarAsync<long>("SELECT count(*) FROM eligibility.determination"));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Expunge.Contracts;
+using DojColumns = Expunge.Doj.DojColumns;
 
 namespace Expunge.Pipeline.Tests;
 
@@ -12,6 +13,31 @@ internal static class Records
         Identity = new PersonIdentity { Name = name, DateOfBirth = "19700101" },
         Rows = [new SourceRow { File = "extract.dat", Line = 2, Fields = [subjectId, name] }],
     };
+
+    /// <summary>A DOJ rap sheet with one Los Angeles felony conviction, as the extract writes it (95 fields).</summary>
+    public static SourceRecord DojFelony(string subjectId, string charge, string convictedOn, string sentenceYears, string dob = "19900101")
+    {
+        var f = Enumerable.Repeat("", DojColumns.Count).ToArray();
+        f[DojColumns.SubjectId] = subjectId;
+        f[DojColumns.PrimaryName] = "DOE,JANE";
+        f[DojColumns.PrimaryDob] = dob;
+        f[DojColumns.StepEventDate] = convictedOn;
+        f[DojColumns.StepTypeDescription] = "COURT ACTION";
+        f[DojColumns.StepAgencyCountyName] = "LOS ANGELES";
+        f[DojColumns.CountOrder] = "001002001000";
+        f[DojColumns.OffenseDescription] = charge;
+        f[DojColumns.DispositionDescription] = "CONVICTED-PRISON";
+        f[DojColumns.ConvictionStatusDescription] = "FELONY";
+        f[DojColumns.SentenceLength] = sentenceYears;
+        f[DojColumns.SentenceTimeCode] = "Y";
+        return new SourceRecord
+        {
+            Source = "doj", SourceRecordId = subjectId, Identity = new PersonIdentity { Name = "DOE,JANE" },
+            Rows = [new SourceRow { File = "extract.dat", Line = 2, Fields = f }],
+        };
+    }
+
+    public static string LaPolicy(string asOf) => $$"""{ "policy": "la-2020", "county": "LOS ANGELES", "asOf": "{{asOf}}" }""";
 
     public static SourceRecordsIngested Batch(Guid runId, int sequence, params string[] subjectIds) =>
         new() { RunId = runId, Sequence = sequence, Records = [.. subjectIds.Select(id => Doj(id))] };

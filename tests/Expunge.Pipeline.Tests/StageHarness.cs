@@ -75,6 +75,14 @@ public sealed class StageHarness : IAsyncDisposable
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
+    public async Task<IEnumerable<T>> RowsAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        return (await connection.QueryAsync<T>(sql, parameters)).ToList();
+    }
+
+    public T Service<T>() where T : notnull => _provider.GetRequiredService<T>();
+
     public async ValueTask DisposeAsync()
     {
         await Harness.Stop();

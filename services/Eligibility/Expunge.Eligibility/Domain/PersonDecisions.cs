@@ -39,7 +39,9 @@ public static class PersonDecisions
     public static RapSheet RapSheetOf(SourceRecord record)
     {
         var builder = new RapSheetBuilder(record.SourceRecordId);
-        foreach (var row in record.Rows) builder.Add(new DojFieldArray(row.Fields));
+        // Ingestion only passes 95-field rows on; a record published straight onto the bus might not, and a row that
+        // cannot be read must not make the whole person (or batch) fail.
+        foreach (var row in record.Rows.Where(r => r.Fields.Count == DojColumns.Count)) builder.Add(new DojFieldArray(row.Fields));
         return builder.Build();
     }
 
