@@ -27,7 +27,7 @@ public static class ConvictionRows
         d.Conviction.CaseNumber,
         d.Conviction.County,
         d.Conviction.Charge.CodeSection,
-        d.Offense.Attempt ? $"664/{d.Offense.Section}" : d.Offense.Section,
+        d.Offense.Section, // an attempt shows in code_section (664/…); the section is the offense attempted
         d.Offense.SubsectionText,
         d.Conviction.IsFelony ? "felony" : "misdemeanor or infraction",
         d.Conviction.Date?.ToString() ?? "",

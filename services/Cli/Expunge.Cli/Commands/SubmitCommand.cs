@@ -120,7 +120,7 @@ public static class SubmitCommand
 
         var column = convictions.Header.ToList();
         var summaryRows = convictions.Rows.Select(r => new SummaryRow(r.Values[column.IndexOf("subject_id")], r.Values[column.IndexOf("determination")],
-            r.Values[column.IndexOf("section")].Replace("664/", "", StringComparison.Ordinal), r.Values[column.IndexOf("reason_code")])).ToList();
+            r.Values[column.IndexOf("section")], r.Values[column.IndexOf("reason_code")])).ToList();
         object summary = impact.RunPolicy is { } policyJson
             ? RunSummary.Create(PolicyFile.Parse(policyJson), details.Run.RowsRead, details.Run.RowsRejected, details.Run.Records ?? 0, summaryRows,
                 new Impact((int)impact.PolicyNoFelonyLeft, (int)impact.PolicyNoConvictionLeft, (int)impact.PolicyNoRecentLeft),
