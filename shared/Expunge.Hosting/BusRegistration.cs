@@ -31,6 +31,18 @@ public static class BusRegistration
         return builder;
     }
 
+    /// <summary>
+    /// A pipeline service: its database (from EXPUNGE_DB_&lt;SERVICE&gt;) with what the service registers on it, and its
+    /// consumers on the bus. Tests call the two halves separately (the services on a real database, the consumers on
+    /// MassTransit's in-memory harness).
+    /// </summary>
+    public static IHostApplicationBuilder AddPipelineService(this IHostApplicationBuilder builder, string service,
+        Func<IServiceCollection, string, IServiceCollection> addServices, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        addServices(builder.Services, builder.Configuration.DatabaseConnectionString(service));
+        return builder.AddExpungeBus(service, addConsumers);
+    }
+
     public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri broker)
     {
         var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Expunge.Cli.Generation;
@@ -49,6 +50,54 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         var stored = await StoredResults.ReadAsync(stack, runId);
         Assert.Equal(1, stored.OperatorEvents);
         Assert.Equal("matching=15,eligibility=15,motions=15,notifications=1", stored.BatchesAppliedPerStage);
+    }
+
+    [Fact]
+    public async Task A_county_policy_set_with_the_CLI_decides_a_run_and_an_operator_works_the_review_queue_over_HTTP()
+    {
+        infrastructure.Require();
+        await using var stack = await RunningServices.StartAsync(infrastructure, recordsPerBatch: 200);
+        var policy = Path.Combine(RunningServices.RepositoryRoot, "samples", "policies", "la-2020.json");
+        var (file, _) = Generate(people: 400, badRows: 0, seed: 3);
+
+        var (setExit, setOutput) = await RunCliAsync(stack, "policy", "set", policy, "--by", "test.analyst");
+        var (showExit, showOutput) = await RunCliAsync(stack, "policy", "show", "los angeles");
+        var (submitExit, submitOutput) = await RunCliAsync(stack, "submit", "--doj", file, "--wait");
+
+        Assert.True(setExit == 0, setOutput);
+        Assert.Contains("LOS ANGELES: la-2020 version 1", setOutput, StringComparison.Ordinal);
+        Assert.True(showExit == 0, showOutput);
+        Assert.Contains("version 1: la-2020, set", showOutput, StringComparison.Ordinal);
+        Assert.Contains("by test.analyst", showOutput, StringComparison.Ordinal);
+        Assert.True(submitExit == 0, submitOutput);
+        var runId = Guid.Parse(submitOutput.Split('\n')[0]["run ".Length..].Trim());
+
+        using var http = new HttpClient { BaseAddress = stack.Urls["eligibility"] };
+        var counts = await http.GetFromJsonAsync<JsonElement>($"api/v1/runs/{runId}/determinations", TestContext.Current.CancellationToken);
+        Assert.Equal(0, counts.GetProperty("pending").GetInt32());
+        var queue = await http.GetFromJsonAsync<JsonElement>("api/v1/review?status=open", TestContext.Current.CancellationToken);
+        Assert.True(queue.GetArrayLength() > 0, "the generated county has no Hand Review decision to work");
+        var item = queue[0];
+        Assert.Equal("Hand Review", item.GetProperty("decision").GetProperty("determination").GetString());
+        var id = item.GetProperty("determinationId").GetInt64();
+
+        using var noNote = await http.PostAsJsonAsync($"api/v1/review/{id}/override", new { determination = "Eligible for Dismissal" }, TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/review/{id}/override")
+        {
+            Content = JsonContent.Create(new { note = "court record shows the sentence was recalled", determination = "Eligible for Dismissal" }),
+        };
+        request.Headers.Add("X-Expunge-Operator", "test.reviewer");
+        using var overridden = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var twice = await http.PostAsJsonAsync($"api/v1/review/{id}/confirm", new { note = "again" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noNote.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, overridden.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, twice.StatusCode);
+        var done = await http.GetFromJsonAsync<JsonElement>("api/v1/review?status=overridden", TestContext.Current.CancellationToken);
+        Assert.Equal("test.reviewer", done[0].GetProperty("resolvedBy").GetString());
+        var convictions = await http.GetFromJsonAsync<JsonElement>($"api/v1/runs/{runId}/convictions", TestContext.Current.CancellationToken);
+        Assert.Contains(convictions.GetProperty("rows").EnumerateArray(),
+            r => r.GetProperty("determinationId").GetInt64() != id && r.GetProperty("values")[13].GetString() == "OPERATOR_OVERRIDE");
     }
 
     private static List<List<string>> ReadCsv(string path)

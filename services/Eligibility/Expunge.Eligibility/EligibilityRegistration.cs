@@ -1,10 +1,10 @@
-using MassTransit;
 using Expunge.Eligibility.Api;
 using Expunge.Eligibility.Consumers;
 using Expunge.Eligibility.Data;
 using Expunge.Eligibility.Domain;
 using Expunge.Hosting;
 using Expunge.Persistence;
+using MassTransit;
 
 namespace Expunge.Eligibility;
 
@@ -12,14 +12,9 @@ public static class EligibilityRegistration
 {
     public const string Service = "eligibility";
 
-    public static IHostApplicationBuilder AddEligibility(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddEligibilityServices(builder.Configuration.DatabaseConnectionString(Service));
-        builder.AddExpungeBus(Service, AddConsumers);
-        return builder;
-    }
+    public static IHostApplicationBuilder AddEligibility(this IHostApplicationBuilder builder) =>
+        builder.AddPipelineService(Service, AddEligibilityServices, AddConsumers);
 
-    /// <summary>Everything but the bus, so tests can put the same service on MassTransit's in-memory harness.</summary>
     public static IServiceCollection AddEligibilityServices(this IServiceCollection services, string connectionString)
     {
         services.AddServiceDatabase(connectionString, typeof(EligibilityRegistration).Assembly);

@@ -1,9 +1,9 @@
-using MassTransit;
 using Expunge.Hosting;
 using Expunge.Matching.Api;
 using Expunge.Matching.Consumers;
 using Expunge.Matching.Data;
 using Expunge.Persistence;
+using MassTransit;
 
 namespace Expunge.Matching;
 
@@ -11,14 +11,9 @@ public static class MatchingRegistration
 {
     public const string Service = "matching";
 
-    public static IHostApplicationBuilder AddMatching(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddMatchingServices(builder.Configuration.DatabaseConnectionString(Service));
-        builder.AddExpungeBus(Service, AddConsumers);
-        return builder;
-    }
+    public static IHostApplicationBuilder AddMatching(this IHostApplicationBuilder builder) =>
+        builder.AddPipelineService(Service, AddMatchingServices, AddConsumers);
 
-    /// <summary>Everything but the bus, so tests can put the same service on MassTransit's in-memory harness.</summary>
     public static IServiceCollection AddMatchingServices(this IServiceCollection services, string connectionString)
     {
         services.AddServiceDatabase(connectionString, typeof(MatchingRegistration).Assembly);

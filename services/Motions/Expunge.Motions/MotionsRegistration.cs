@@ -1,10 +1,10 @@
-using MassTransit;
 using Expunge.Hosting;
 using Expunge.Motions.Api;
 using Expunge.Motions.Consumers;
 using Expunge.Motions.Data;
 using Expunge.Motions.Domain;
 using Expunge.Persistence;
+using MassTransit;
 
 namespace Expunge.Motions;
 
@@ -12,14 +12,9 @@ public static class MotionsRegistration
 {
     public const string Service = "motions";
 
-    public static IHostApplicationBuilder AddMotions(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddMotionsServices(builder.Configuration.DatabaseConnectionString(Service));
-        builder.AddExpungeBus(Service, AddConsumers);
-        return builder;
-    }
+    public static IHostApplicationBuilder AddMotions(this IHostApplicationBuilder builder) =>
+        builder.AddPipelineService(Service, AddMotionsServices, AddConsumers);
 
-    /// <summary>Everything but the bus, so tests can put the same service on MassTransit's in-memory harness.</summary>
     public static IServiceCollection AddMotionsServices(this IServiceCollection services, string connectionString)
     {
         services.AddServiceDatabase(connectionString, typeof(MotionsRegistration).Assembly);

@@ -1,9 +1,9 @@
-using MassTransit;
 using Expunge.Hosting;
 using Expunge.Notifications.Api;
 using Expunge.Notifications.Consumers;
 using Expunge.Notifications.Data;
 using Expunge.Persistence;
+using MassTransit;
 
 namespace Expunge.Notifications;
 
@@ -11,14 +11,9 @@ public static class NotificationsRegistration
 {
     public const string Service = "notifications";
 
-    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddNotificationsServices(builder.Configuration.DatabaseConnectionString(Service));
-        builder.AddExpungeBus(Service, AddConsumers);
-        return builder;
-    }
+    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder) =>
+        builder.AddPipelineService(Service, AddNotificationsServices, AddConsumers);
 
-    /// <summary>Everything but the bus, so tests can put the same service on MassTransit's in-memory harness.</summary>
     public static IServiceCollection AddNotificationsServices(this IServiceCollection services, string connectionString)
     {
         services.AddServiceDatabase(connectionString, typeof(NotificationsRegistration).Assembly);
