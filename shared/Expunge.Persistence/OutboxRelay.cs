@@ -31,6 +31,7 @@ public sealed class OutboxRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var nextCleanUp = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -38,6 +39,11 @@ public sealed class OutboxRelay(
                 while (await PublishPendingAsync(stoppingToken) == BatchSize)
                 {
                     // a full batch means there is probably more: keep draining before sleeping
+                }
+                if (DateTime.UtcNow >= nextCleanUp)
+                {
+                    await CleanUpAsync(stoppingToken);
+                    nextCleanUp = DateTime.UtcNow + CleanUpInterval;
                 }
                 failures = 0;
                 await signal.WaitAsync(PollInterval, stoppingToken);
@@ -54,6 +60,21 @@ public sealed class OutboxRelay(
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(failures, 7)))), stoppingToken);
             }
         }
+    }
+
+    private static readonly TimeSpan CleanUpInterval = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Sent outbox rows are kept a day (to look into), inbox rows a week: far longer than any redelivery can come
+    /// (a broker requeues at once; an operator re-drives an error queue within days), so a duplicate is still caught.
+    /// </summary>
+    private async Task CleanUpAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM messaging.outbox WHERE sent_at < now() - interval '1 day';
+            DELETE FROM messaging.inbox WHERE received_at < now() - interval '7 days';
+            """, cancellationToken: ct));
     }
 
     /// <returns>How many messages were published.</returns>

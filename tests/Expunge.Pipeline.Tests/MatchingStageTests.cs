@@ -1,5 +1,6 @@
 using Expunge.Contracts;
 using Expunge.Matching;
+using Expunge.Matching.Data;
 using Expunge.Persistence;
 using Expunge.Testing;
 
@@ -30,6 +31,9 @@ public sealed class MatchingStageTests(Infrastructure infrastructure)
         Assert.Equal(PersonOf(first, "100"), PersonOf(second, "100"));
         Assert.NotEqual(PersonOf(second, "100"), PersonOf(second, "300"));
         Assert.Equal(3L, await stage.ScalarAsync<long>("SELECT count(*) FROM matching.person"));
+        // The second run's links list every record it brought, the one an earlier run linked included.
+        var links = await stage.Service<PersonLinks>().ForRunAsync(secondRun, TestContext.Current.CancellationToken);
+        Assert.Equal([("100", PersonOf(second, "100")), ("300", PersonOf(second, "300"))], links.Select(l => (l.SourceRecordId, l.PersonId)));
     }
 
     [Fact]

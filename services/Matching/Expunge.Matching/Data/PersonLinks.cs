@@ -30,10 +30,17 @@ public sealed class PersonLinks(NpgsqlDataSource db)
             INSERT INTO matching.person (person_id, created_run_id) SELECT person_id, @runId FROM linked
             """, new { runId, sources, ids, candidates }, tx.Transaction, cancellationToken: ct));
         return [.. await tx.Connection.QueryAsync<SourceLink>(new CommandDefinition("""
-            SELECT l.source, l.source_record_id AS SourceRecordId, l.person_id AS PersonId
-            FROM matching.source_link l
-            JOIN unnest(@sources::text[], @ids::text[]) AS i(source, source_record_id) USING (source, source_record_id)
-            """, new { sources, ids }, tx.Transaction, cancellationToken: ct))];
+            WITH linked AS (
+                SELECT l.source, l.source_record_id, l.person_id
+                FROM matching.source_link l
+                JOIN unnest(@sources::text[], @ids::text[]) AS i(source, source_record_id) USING (source, source_record_id)
+            ), recorded AS (
+                INSERT INTO matching.run_link (run_id, source, source_record_id, person_id)
+                SELECT @runId, source, source_record_id, person_id FROM linked
+                ON CONFLICT DO NOTHING
+            )
+            SELECT source, source_record_id AS SourceRecordId, person_id AS PersonId FROM linked
+            """, new { runId, sources, ids }, tx.Transaction, cancellationToken: ct))];
     }
 
     public async Task<IReadOnlyList<SourceLink>> ForRunAsync(Guid runId, CancellationToken ct)
@@ -41,7 +48,7 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         await using var connection = await db.OpenConnectionAsync(ct);
         return [.. await connection.QueryAsync<SourceLink>(new CommandDefinition("""
             SELECT source, source_record_id AS SourceRecordId, person_id AS PersonId
-            FROM matching.source_link WHERE first_run_id = @runId ORDER BY source, source_record_id
+            FROM matching.run_link WHERE run_id = @runId ORDER BY source, source_record_id
             """, new { runId }, cancellationToken: ct))];
     }
 }
