@@ -214,6 +214,10 @@ public sealed class DojExtractGenerator(int seed)
         (row[43], row[44], row[45]) = ("C", "COURT", "CA0190000");
         row[47] = "19";
         (row[66], row[67], row[72], row[73]) = ("1", "LOS ANGELES POLICE DEPARTMENT", $"BK{p.Cii[1..]}", $"FE{p.Index:D9}");
+        (row[69], row[70], row[71]) = ($"CT{p.Index:D8}", $"DKT{p.Index:D9}", $"INC{p.Index:D10}");
+        (row[74], row[76]) = ("NONE", $"CRT{p.Index:D8}");
+        row[9] = "NULL";
+        (row[17], row[18]) = ($"IDN{p.Index:D7}", $"INN{p.Index:D7}");
         row[90] = "NULL";
         (row[91], row[92]) = ("R", "REGULAR CII RECORD");
         row[94] = "*";
@@ -243,6 +247,11 @@ public sealed class DojExtractGenerator(int seed)
         row[55] = toc;
         row[80] = disposition;
         row[79] = disposition.Length > 0 ? disposition[..Math.Min(4, disposition.Length)] : "";
+        row[78] = disposition.Length > 0 ? "1" : "";
+        (row[61], row[62], row[63], row[64]) = disposition.StartsWith("CONVICTED", StringComparison.Ordinal)
+            ? ("1", row[53], offense, toc) : ("", "", "", "");
+        row[57] = row[53];
+        row[44] = row[42] == "COURT ACTION" ? "SUPERIOR COURT OF CALIFORNIA" : "LAW ENFORCEMENT AGENCY";
         row[53] = offense.Length > 5 ? offense[..5].Trim() : "";
         row[58] = offense;
         row[59] = toc;
@@ -259,6 +268,8 @@ public sealed class DojExtractGenerator(int seed)
             "CONVICTED-FINE" => ("FINE", "", ""),
             _ => ("JAIL", random.Next(1, 366).ToString(CultureInfo.InvariantCulture), random.Next(20) == 0 ? "X" : "D"),
         };
+        row[85] = row[86][..Math.Min(3, row[86].Length)];
+        row[89] = row[88] switch { "D" => "DAYS", "M" => "MONTHS", "Y" => "YEARS", _ => "" };
     }
 
     private static string BadRow(int index, PersonFacts person)
