@@ -17,11 +17,7 @@ public static class ChargeCache
     /// <summary>The charge of a row: its OFFENSE_DESCR, or COMMENT_TEXT when that is blank or says to see the comment.</summary>
     public static Charge FromRow(ReadOnlySpan<char> description, ReadOnlySpan<char> comment)
     {
-        var text = description.Trim();
-        if (text.Length == 0 || text.Equals(ChargeParser.SeeComment, StringComparison.OrdinalIgnoreCase))
-        {
-            text = comment.Trim();
-        }
+        var text = ChargeParser.ChargeText(description, comment);
         if (BySpan.TryGetValue(text, out var charge))
         {
             return charge;

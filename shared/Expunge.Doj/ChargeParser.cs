@@ -21,14 +21,13 @@ public static class ChargeParser
     /// <summary>
     /// The charge of a row: from OFFENSE_DESCR, or from COMMENT_TEXT when the description is blank or says to see it.
     /// </summary>
-    public static Charge FromRow(string offenseDescription, string commentText)
+    public static Charge FromRow(string offenseDescription, string commentText) => Parse(ChargeText(offenseDescription, commentText).ToString());
+
+    /// <summary>Where a row's charge is written: OFFENSE_DESCR, or COMMENT_TEXT when that is blank or says to see it.</summary>
+    public static ReadOnlySpan<char> ChargeText(ReadOnlySpan<char> offenseDescription, ReadOnlySpan<char> commentText)
     {
         var text = offenseDescription.Trim();
-        if (text.Length == 0 || text.Equals(SeeComment, StringComparison.OrdinalIgnoreCase))
-        {
-            text = commentText.Trim();
-        }
-        return Parse(text);
+        return text.Length == 0 || text.Equals(SeeComment, StringComparison.OrdinalIgnoreCase) ? commentText.Trim() : text;
     }
 
     public static Charge Parse(string text)

@@ -113,9 +113,7 @@ public sealed class RapSheetBuilder(string subjectId)
 
     private static string Offense<TRow>(scoped TRow row) where TRow : IDojFields, allows ref struct
     {
-        var description = row[DojColumns.OffenseDescription];
-        return (description.Length == 0 || description.Equals(ChargeParser.SeeComment, StringComparison.OrdinalIgnoreCase)
-            ? row[DojColumns.CommentText] : description).ToString().Trim();
+        return ChargeParser.ChargeText(row[DojColumns.OffenseDescription], row[DojColumns.CommentText]).ToString();
     }
 
     /// <summary>A row's sentence component: nothing when it names no time, unknown when its length or unit is unreadable.</summary>
