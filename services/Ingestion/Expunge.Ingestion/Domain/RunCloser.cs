@@ -37,7 +37,7 @@ public sealed class RunCloser(
     IngestionMetrics metrics,
     ILogger<RunCloser> logger) : BackgroundService
 {
-    public const string Stage = "ingestion";
+    public const string StageName = "ingestion";
     private const int BatchesPerTransaction = 8;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,9 +66,11 @@ public sealed class RunCloser(
 
     private async Task IngestRunAsync(Guid runId, CancellationToken ct)
     {
+        // A closing run takes no more files (an upload holds the run's row FOR SHARE until it commits), so its counts are final.
+        var run = await runs.FindAsync(runId, ct) ?? throw new InvalidOperationException($"Run {runId} vanished while closing.");
+        var policy = await runs.PolicyOfAsync(runId, ct);
         var sequence = 0;
         long records = 0;
-        var policy = await runs.PolicyOfAsync(runId, ct);
         var pending = new List<SourceRecordsIngested>();
         await foreach (var batch in DojRecords.Batches(rows.AcceptedRowsAsync(runId, ct), batching.RecordsPerBatch).WithCancellation(ct))
         {
@@ -81,14 +83,10 @@ public sealed class RunCloser(
             }
         }
         await using var tx = await OutboxTransaction.BeginAsync(db, outbox, ct);
-        foreach (var batch in pending)
-        {
-            tx.Publish(MessageIds.For(runId, Stage, batch.Sequence), batch);
-        }
-        var run = await runs.FindAsync(runId, ct) ?? throw new InvalidOperationException($"Run {runId} vanished while closing.");
+        Stage(tx, pending);
         await IngestionRuns.MarkIngestedAsync(tx, runId, records, sequence, ct);
         await progress.RecordStageDoneAsync(tx, runId, sequence, records, ct);
-        tx.Publish(MessageIds.For(runId, Stage + ".run-ingested", 0), new RunIngested
+        tx.Publish(MessageIds.For(runId, StageName + ".run-ingested", 0), new RunIngested
         {
             RunId = runId, BatchCount = sequence, RowsRead = run.RowsRead, RowsRejected = run.RowsRejected, Records = records,
         });
@@ -100,10 +98,15 @@ public sealed class RunCloser(
     private async Task WriteBatchesAsync(List<SourceRecordsIngested> batches, CancellationToken ct)
     {
         await using var tx = await OutboxTransaction.BeginAsync(db, outbox, ct);
+        Stage(tx, batches);
+        await tx.CommitAsync(ct);
+    }
+
+    private static void Stage(OutboxTransaction tx, List<SourceRecordsIngested> batches)
+    {
         foreach (var batch in batches)
         {
-            tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence), batch);
+            tx.Publish(MessageIds.For(batch.RunId, StageName, batch.Sequence), batch);
         }
-        await tx.CommitAsync(ct);
     }
 }
