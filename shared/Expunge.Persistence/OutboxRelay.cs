@@ -129,7 +129,7 @@ public sealed class OutboxRelay(
     {
         var type = typeof(RunIngested).Assembly.GetType(row.MessageType)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} names unknown message type {row.MessageType}.");
-        var message = JsonSerializer.Deserialize(row.Body, type, OutboxTransaction.Json)
+        var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
         return bus.Publish(message, type, context =>
         {

@@ -10,8 +10,6 @@ namespace Expunge.Persistence;
 /// </summary>
 public sealed class OutboxTransaction : IAsyncDisposable
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly OutboxSignal _signal;
     private readonly List<(Guid Id, string Type, byte[] Body)> _outgoing = [];
 
@@ -43,7 +41,7 @@ public sealed class OutboxTransaction : IAsyncDisposable
 
     /// <summary>Stages a message; it is published after (and only if) this transaction commits.</summary>
     public void Publish<T>(Guid messageId, T message) where T : class =>
-        _outgoing.Add((messageId, typeof(T).FullName!, JsonSerializer.SerializeToUtf8Bytes(message, Json)));
+        _outgoing.Add((messageId, typeof(T).FullName!, JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web)));
 
     public async Task CommitAsync(CancellationToken ct)
     {

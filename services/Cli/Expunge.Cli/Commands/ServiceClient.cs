@@ -7,7 +7,6 @@ namespace Expunge.Cli.Commands;
 public sealed class ServiceClient : IDisposable
 {
     public static readonly IReadOnlyList<string> Stages = ["ingestion", "matching", "eligibility", "motions", "notifications"];
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
     public static Uri UrlOf(string service)
@@ -77,7 +76,7 @@ public sealed class ServiceClient : IDisposable
             var detail = TryReadProblem(body) ?? body;
             throw new CliException(ExitCodes.Failure, $"The {service} service refused the request ({(int)response.StatusCode}): {detail}");
         }
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+        return await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web, ct)
             ?? throw new CliException(ExitCodes.Failure, $"The {service} service sent an empty answer.");
     }
 

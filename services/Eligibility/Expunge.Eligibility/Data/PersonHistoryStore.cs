@@ -15,8 +15,6 @@ public sealed record RunImpact(string? RunPolicy, long People, long Subjects, lo
 
 public sealed class PersonHistoryStore(NpgsqlDataSource db)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public Task StoreAsync(OutboxTransaction tx, PersonHistoriesMatched batch, IReadOnlyList<PersonOutcome> outcomes, Policy? runPolicy, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO eligibility.person_history (person_id, run_id, sequence, history, state, subjects,
@@ -32,7 +30,7 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db)
                 batch.RunId,
                 batch.Sequence,
                 people = batch.People.Select(p => p.PersonId).ToArray(),
-                histories = batch.People.Select(p => JsonSerializer.Serialize(p, Json)).ToArray(),
+                histories = batch.People.Select(p => JsonSerializer.Serialize(p, JsonSerializerOptions.Web)).ToArray(),
                 states = outcomes.Select(o => o.Decided ? "decided" : "pending").ToArray(),
                 subjects = outcomes.Select(o => o.Subjects).ToArray(),
                 pf = outcomes.Select(o => o.Impact.PolicyNoFelonyLeft).ToArray(),

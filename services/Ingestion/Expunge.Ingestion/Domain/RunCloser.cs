@@ -6,19 +6,7 @@ using Npgsql;
 namespace Expunge.Ingestion.Domain;
 
 /// <summary>Wakes the closer when a run is closed over HTTP.</summary>
-public sealed class RunClosingSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try { _signal.Release(); } catch (SemaphoreFullException) { }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-
-    public void Dispose() => _signal.Dispose();
-}
+public sealed class RunClosingSignal : WakeSignal;
 
 /// <summary>
 /// Turns a closed run's accepted rows into batches on the outbox, then announces the batch count. Batches are

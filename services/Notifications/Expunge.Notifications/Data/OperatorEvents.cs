@@ -9,12 +9,10 @@ public sealed record OperatorEvent(Guid EventId, Guid RunId, string Kind, string
 
 public sealed class OperatorEvents(NpgsqlDataSource db)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static Task RecordAsync<T>(OutboxTransaction tx, Guid eventId, Guid runId, string kind, T summary, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO notifications.operator_event (event_id, run_id, kind, summary) VALUES (@eventId, @runId, @kind, @summary::jsonb)
-            """, new { eventId, runId, kind, summary = JsonSerializer.Serialize(summary, Json) }, tx.Transaction, cancellationToken: ct));
+            """, new { eventId, runId, kind, summary = JsonSerializer.Serialize(summary, JsonSerializerOptions.Web) }, tx.Transaction, cancellationToken: ct));
 
     public async Task<IReadOnlyList<OperatorEvent>> RecentAsync(Guid? runId, int limit, CancellationToken ct)
     {
