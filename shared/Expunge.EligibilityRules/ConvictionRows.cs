@@ -17,6 +17,13 @@ public static class ConvictionRows
         "prop64_convictions", "years_since_conviction", "deceased",
     ];
 
+    /// <summary>The position of a column in <see cref="Header"/> (and in every row).</summary>
+    public static int ColumnIndex(string column)
+    {
+        var index = Header.ToList().IndexOf(column);
+        return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(column), column, "not a results column");
+    }
+
     public static IReadOnlyList<string> Row(Decision d) =>
     [
         d.Person.SubjectId,

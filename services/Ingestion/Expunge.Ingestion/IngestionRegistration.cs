@@ -12,11 +12,9 @@ public static class IngestionRegistration
 
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddIngestionServices(builder.Configuration.DatabaseConnectionString(Service),
-            new RunBatching(RecordsPerBatch: builder.Configuration.GetValue("EXPUNGE_INGESTION_BATCH_RECORDS", 200)));
+        var batching = new RunBatching(RecordsPerBatch: builder.Configuration.GetValue("EXPUNGE_INGESTION_BATCH_RECORDS", 200));
         // Ingestion consumes nothing yet (bus record events arrive with the county-sources issue) but publishes.
-        builder.AddExpungeBus(Service, _ => { });
-        return builder;
+        return builder.AddPipelineService(Service, (services, db) => services.AddIngestionServices(db, batching), _ => { });
     }
 
     /// <summary>Everything but the bus.</summary>

@@ -21,12 +21,7 @@ public static class AnalyzeCommand
         };
         command.SetAction((result, _) => CommandRunner.RunAsync(() =>
         {
-            var files = (result.GetValue(doj) ?? [])
-                .SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
-            {
-                throw new CliException(ExitCodes.BadInputFile, $"Input file {missing} does not exist.");
-            }
+            var files = InputFiles.Existing(result.GetValue(doj), "--doj");
             var parsed = LoadPolicy(result.GetValue(policy)!, result.GetValue(county), result.GetValue(asOf));
             return Task.FromResult(OfflineAnalysis.Run(files, parsed, result.GetValue(outDir)!.FullName, Console.Error));
         }));

@@ -14,7 +14,7 @@ public static class SubmitCommand
 
     public static Command Create()
     {
-        var doj = new Option<FileInfo[]>("--doj") { Description = "DOJ bulk extract file(s) (.dat or .csv); repeat or comma-separate", AllowMultipleArgumentsPerToken = true };
+        var doj = new Option<string[]>("--doj") { Description = "DOJ bulk extract file(s) (.dat or .csv); repeat or comma-separate", AllowMultipleArgumentsPerToken = true };
         var wait = new Option<bool>("--wait") { Description = "Show progress per stage until the run has passed every stage" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "With --wait: write summary.json, links.csv and errors.json here" };
         var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds", DefaultValueFactory = _ => 1800 };
@@ -24,17 +24,7 @@ public static class SubmitCommand
         var command = new Command("submit", "Submit input files through the running services (ingestion API) as one run.") { doj, policy, county, asOf, wait, outDir, timeout };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
-            var files = (result.GetValue(doj) ?? [])
-                .SelectMany(f => f.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(p => new FileInfo(p)).ToList();
-            if (files.Count == 0)
-            {
-                throw new CliException(ExitCodes.InvalidArguments, "Nothing to submit: give at least one --doj FILE.");
-            }
-            if (files.FirstOrDefault(f => !f.Exists) is { } missing)
-            {
-                throw new CliException(ExitCodes.BadInputFile, $"Input file {missing.FullName} does not exist.");
-            }
+            var files = InputFiles.Existing(result.GetValue(doj), "--doj").Select(f => new FileInfo(f)).ToList();
             if (result.GetValue(outDir) is not null && !result.GetValue(wait))
             {
                 throw new CliException(ExitCodes.InvalidArguments, "--out needs --wait: results exist only once the run has finished.");
@@ -118,9 +108,9 @@ public static class SubmitCommand
         }
         await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "convictions.csv"), csv.ToString(), ct);
 
-        var column = convictions.Header.ToList();
-        var summaryRows = convictions.Rows.Select(r => new SummaryRow(r.Values[column.IndexOf("subject_id")], r.Values[column.IndexOf("determination")],
-            r.Values[column.IndexOf("section")], r.Values[column.IndexOf("reason_code")])).ToList();
+        var summaryRows = convictions.Rows.Select(r => new SummaryRow(r.Values[ConvictionRows.ColumnIndex("subject_id")],
+            r.Values[ConvictionRows.ColumnIndex("determination")], r.Values[ConvictionRows.ColumnIndex("section")],
+            r.Values[ConvictionRows.ColumnIndex("reason_code")])).ToList();
         object summary = impact.RunPolicy is { } policyJson
             ? RunSummary.Create(PolicyFile.Parse(policyJson), details.Run.RowsRead, details.Run.RowsRejected, details.Run.Records ?? 0, summaryRows,
                 new Impact((int)impact.PolicyNoFelonyLeft, (int)impact.PolicyNoConvictionLeft, (int)impact.PolicyNoRecentLeft),
@@ -138,7 +128,7 @@ public static class SubmitCommand
         var linksCsv = new StringBuilder("source,source_record_id,person_id\n");
         foreach (var link in links)
         {
-            linksCsv.Append(CultureInfo.InvariantCulture, $"{Csv.Field(link.Source)},{Csv.Field(link.SourceRecordId)},{link.PersonId}\n");
+            linksCsv.Append(ConvictionRows.ToCsvLine([link.Source, link.SourceRecordId, link.PersonId.ToString()])).Append('\n');
         }
         await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "links.csv"), linksCsv.ToString(), ct);
 
@@ -156,11 +146,4 @@ public static class SubmitCommand
         await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "errors.json"), JsonSerializer.Serialize(errors, Indented), ct);
         Console.WriteLine($"results in {outDir.FullName}: convictions.csv ({convictions.Rows.Count:N0} convictions), summary.json, links.csv, errors.json");
     }
-}
-
-/// <summary>RFC 4180 quoting for the few CSV files the CLI writes.</summary>
-public static class Csv
-{
-    public static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

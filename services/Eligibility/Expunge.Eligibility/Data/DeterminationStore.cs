@@ -44,6 +44,13 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
         as_of AS AsOf, result_row AS ResultRow, decided_by AS DecidedBy, note, decided_at AS DecidedAt, superseded_by AS SupersededBy
         """;
 
+    /// <summary>Rows of <c>d</c> that are the current decision of a conviction the run decided (whichever run made them).</summary>
+    private const string CurrentForRun = """
+        WHERE d.superseded_by IS NULL AND EXISTS (
+            SELECT 1 FROM eligibility.determination r
+            WHERE r.run_id = @runId AND r.source = d.source AND r.source_record_id = d.source_record_id AND r.cnt_order = d.cnt_order)
+        """;
+
     public async Task StoreAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<PersonOutcome> people, CancellationToken ct)
     {
         var rows = people.SelectMany(p => p.Decisions.Select(d => (p.PersonId, d.Record, d.Decision))).ToList();
@@ -111,9 +118,7 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = (await connection.QueryAsync<StoredDetermination>(new CommandDefinition($"""
             SELECT {Columns} FROM eligibility.determination d
-            WHERE d.superseded_by IS NULL AND EXISTS (
-                SELECT 1 FROM eligibility.determination r
-                WHERE r.run_id = @runId AND r.source = d.source AND r.source_record_id = d.source_record_id AND r.cnt_order = d.cnt_order)
+            {CurrentForRun}
             """, new { runId }, cancellationToken: ct))).ToList();
         rows.Sort((a, b) =>
         {
@@ -127,11 +132,9 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
     public async Task<IReadOnlyList<(string Determination, string ReasonCode, long Count)>> CountsForRunAsync(Guid runId, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<(string, string, long)>(new CommandDefinition("""
+        return [.. await connection.QueryAsync<(string, string, long)>(new CommandDefinition($"""
             SELECT d.determination, d.reason_code, count(*) FROM eligibility.determination d
-            WHERE d.superseded_by IS NULL AND EXISTS (
-                SELECT 1 FROM eligibility.determination r
-                WHERE r.run_id = @runId AND r.source = d.source AND r.source_record_id = d.source_record_id AND r.cnt_order = d.cnt_order)
+            {CurrentForRun}
             GROUP BY 1, 2 ORDER BY 1, 3 DESC
             """, new { runId }, cancellationToken: ct))];
     }
@@ -175,9 +178,9 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
                 $"SELECT {Columns} FROM eligibility.determination WHERE determination_id = @determinationId", new { determinationId }, tx, cancellationToken: ct));
             var row = (string[])old.ResultRow.Clone();
             var reason = $"Operator override: {note}";
-            row[ConvictionRows.Header.ToList().IndexOf("determination")] = overrideDetermination;
-            row[ConvictionRows.Header.ToList().IndexOf("reason_code")] = OperatorOverride;
-            row[ConvictionRows.Header.ToList().IndexOf("reason")] = reason;
+            row[ConvictionRows.ColumnIndex("determination")] = overrideDetermination;
+            row[ConvictionRows.ColumnIndex("reason_code")] = OperatorOverride;
+            row[ConvictionRows.ColumnIndex("reason")] = reason;
             await using var batch = new NpgsqlBatch(connection, tx);
             batch.BatchCommands.Add(Insert(old.RunId, old.PersonId, old.Source, old.SourceRecordId, old.CntOrder, old.County, old.Section,
                 overrideDetermination, OperatorOverride, old.Policy, old.PolicyVersion, old.AsOf, row, by, note));

@@ -9,6 +9,8 @@ public sealed record RunFilingState(Guid RunId, long AwaitingDecision);
 
 public sealed class AwaitingDecisions(NpgsqlDataSource db)
 {
+    private const string CountSql = "SELECT count(*) FROM motions.awaiting_decision WHERE run_id = @runId";
+
     public Task RecordAsync(OutboxTransaction tx, ConvictionsDetermined batch, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO motions.awaiting_decision (run_id, person_id)
@@ -22,13 +24,13 @@ public sealed class AwaitingDecisions(NpgsqlDataSource db)
 
     public static Task<long> CountAsync(OutboxTransaction tx, Guid runId, CancellationToken ct) =>
         tx.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM motions.awaiting_decision WHERE run_id = @runId", new { runId }, tx.Transaction, cancellationToken: ct));
+            CountSql, new { runId }, tx.Transaction, cancellationToken: ct));
 
     public async Task<RunFilingState> ForRunAsync(Guid runId, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var awaiting = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM motions.awaiting_decision WHERE run_id = @runId", new { runId }, cancellationToken: ct));
+            CountSql, new { runId }, cancellationToken: ct));
         return new RunFilingState(runId, awaiting);
     }
 }
