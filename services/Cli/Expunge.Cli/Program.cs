@@ -12,4 +12,5 @@ root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(PolicyCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(LinkageEvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,77 @@
+namespace Expunge.Linkage;
+
+/// <summary>
+/// Which pairs get compared. Several narrow keys, each robust to a different corruption (a typo in the surname, in the
+/// date of birth, a swapped name, a missing field), so that a true pair shares at least one key; a pair is compared
+/// once however many keys it shares.
+/// </summary>
+public static class Blocking
+{
+    /// <summary>Blocks bigger than this (a common name with a missing date, say) are skipped: they would cost
+    /// quadratic comparisons for pairs the other keys already propose.</summary>
+    public const int MaxBlockSize = 1_000;
+
+    public static IEnumerable<string> Keys(StandardRecord r)
+    {
+        var dob = r.DateOfBirth;
+        if (dob.Length == 8) yield return "d:" + dob;
+        foreach (var name in (IEnumerable<StandardName>)[r.Name, .. r.Aliases])
+        {
+            if (name.Given.Length > 0 && name.Surname.Length > 0)
+            {
+                // Order-free, so a swapped first and last name lands in the same block.
+                var (x, y) = string.CompareOrdinal(name.GivenSoundex, name.SurnameSoundex) <= 0
+                    ? (name.GivenSoundex, name.SurnameSoundex) : (name.SurnameSoundex, name.GivenSoundex);
+                yield return $"gs:{x}{y}";
+            }
+            if (name.Surname.Length > 0 && dob.Length == 8)
+            {
+                yield return $"sy:{name.Surname}{dob[..4]}";
+                yield return $"sm:{name.SurnameSoundex}{dob[4..]}";
+            }
+            if (name.Given.Length > 0 && dob.Length == 8)
+            {
+                yield return $"gm:{name.Given}{dob[4..]}";
+                yield return $"gy:{name.GivenSoundex}{dob[..4]}";
+            }
+        }
+        if (r.StrongId.Length > 0) yield return "c:" + r.StrongId;
+        if (r.NationalId.Length > 0) yield return "n:" + r.NationalId;
+        if (r.DriverLicence.Length > 0) yield return "l:" + r.DriverLicence;
+        if (r.Postcode.Length > 0 && r.StreetNumber.Length > 0) yield return $"a:{r.Postcode}/{r.StreetNumber}";
+        if (r.Postcode.Length > 0 && r.Name.Surname.Length > 0) yield return $"ps:{r.Postcode}/{r.Name.SurnameSoundex}";
+        if (r.Postcode.Length > 0 && r.Name.Given.Length > 0) yield return $"pg:{r.Postcode}/{r.Name.GivenSoundex}";
+        if (r.Locality.Length > 0 && r.StreetNumber.Length > 0) yield return $"la:{r.Locality}/{r.StreetNumber}";
+        if (r.Street.Length > 0 && r.Name.Given.Length > 0) yield return $"sg:{r.Street}/{r.Name.GivenSoundex}";
+    }
+
+    /// <summary>Candidate pairs (i &lt; j) of one set of records (deduplication), or across two sets when
+    /// <paramref name="side"/> says which set each record is in (linkage: only pairs across the sets).</summary>
+    public static IReadOnlyList<(int A, int B)> CandidatePairs(IReadOnlyList<StandardRecord> records, Func<int, int>? side = null)
+    {
+        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            foreach (var key in Keys(records[i]).Distinct())
+            {
+                if (!blocks.TryGetValue(key, out var members)) blocks[key] = members = [];
+                members.Add(i);
+            }
+        }
+        var pairs = new HashSet<long>();
+        foreach (var members in blocks.Values)
+        {
+            if (members.Count < 2 || members.Count > MaxBlockSize) continue;
+            for (var x = 0; x < members.Count; x++)
+            {
+                for (var y = x + 1; y < members.Count; y++)
+                {
+                    var (a, b) = (members[x], members[y]);
+                    if (side is not null && side(a) == side(b)) continue;
+                    pairs.Add(((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b));
+                }
+            }
+        }
+        return [.. pairs.Order().Select(p => ((int)(p >> 32), (int)(p & 0xFFFF_FFFF)))];
+    }
+}

@@ -1,0 +1,54 @@
+namespace Expunge.Linkage;
+
+/// <summary>
+/// Turns linked pairs into people. Links are applied strongest first; two groups whose records carry different strong
+/// identifiers are never joined by a link (the pair goes to review instead), so one bad link cannot chain two
+/// people with different CII numbers together.
+/// </summary>
+public sealed class Clustering
+{
+    private readonly int[] _parent;
+    private readonly string[] _strongId;
+
+    public Clustering(IReadOnlyList<StandardRecord> records)
+    {
+        _parent = [.. Enumerable.Range(0, records.Count)];
+        _strongId = [.. records.Select(r => r.StrongId)];
+    }
+
+    public int Find(int i)
+    {
+        while (_parent[i] != i)
+        {
+            _parent[i] = _parent[_parent[i]];
+            i = _parent[i];
+        }
+        return i;
+    }
+
+    /// <summary>Joins the groups of a and b unless their strong identifiers conflict; false when refused.</summary>
+    public bool TryUnion(int a, int b)
+    {
+        var (ra, rb) = (Find(a), Find(b));
+        if (ra == rb) return true;
+        if (PairDecision.StrongIdsConflict(_strongId[ra], _strongId[rb])) return false;
+        // The smaller index stays the root: the result does not depend on the order links arrive in.
+        var (root, child) = ra < rb ? (ra, rb) : (rb, ra);
+        _parent[child] = root;
+        if (_strongId[root].Length == 0) _strongId[root] = _strongId[child];
+        return true;
+    }
+
+    /// <summary>Groups records into people from scored pairs; refused links become review pairs.</summary>
+    public static (int[] GroupOf, IReadOnlyList<ScoredPair> Review) Group(IReadOnlyList<StandardRecord> records, IEnumerable<ScoredPair> pairs)
+    {
+        var clustering = new Clustering(records);
+        var review = new List<ScoredPair>();
+        foreach (var pair in pairs.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
+        {
+            if (pair.Outcome == PairOutcome.Review) review.Add(pair);
+            else if (pair.Outcome == PairOutcome.Link && !clustering.TryUnion(pair.A, pair.B)) review.Add(pair with { Outcome = PairOutcome.Review });
+        }
+        return ([.. Enumerable.Range(0, records.Count).Select(clustering.Find)], review);
+    }
+}

@@ -1,0 +1,131 @@
+namespace Expunge.Linkage;
+
+/// <summary>What a pair's comparison looks at. Each field compares into levels, 0 the strongest agreement and the last
+/// disagreement; a field missing on either side gives no evidence either way.</summary>
+public enum Field { GivenName, Surname, DateOfBirth, StrongId, NationalId, Sex, DriverLicence, StreetNumber, Street, Locality, Postcode, State }
+
+/// <summary>
+/// A pair's comparison vector: one level per <see cref="Field"/>, <see cref="Missing"/> where a side lacks the field,
+/// packed into one number (3 bits per field) so that EM can work on distinct patterns instead of millions of pairs.
+/// </summary>
+public readonly record struct ComparisonVector(ulong Packed)
+{
+    public const int Missing = -1;
+    public static readonly int FieldCount = Enum.GetValues<Field>().Length;
+
+    /// <summary>Levels per field, the last being disagreement.</summary>
+    public static readonly int[] LevelCounts = [4, 4, 4, 3, 3, 2, 2, 2, 3, 3, 3, 2];
+
+    public int this[Field field] => (int)((Packed >> (3 * (int)field)) & 7) - 1;
+
+    public static ComparisonVector From(ReadOnlySpan<int> levels)
+    {
+        ulong packed = 0;
+        for (var f = 0; f < levels.Length; f++) packed |= (ulong)(levels[f] + 1) << (3 * f);
+        return new ComparisonVector(packed);
+    }
+}
+
+/// <summary>How two standardised records compare, field by field.</summary>
+public static class Comparison
+{
+    public static ComparisonVector Compare(StandardRecord a, StandardRecord b)
+    {
+        Span<int> levels = stackalloc int[ComparisonVector.FieldCount];
+        var (given, surname) = CompareNames(a, b);
+        levels[(int)Field.GivenName] = given;
+        levels[(int)Field.Surname] = surname;
+        levels[(int)Field.DateOfBirth] = DateOfBirth(a.DateOfBirth, b.DateOfBirth);
+        levels[(int)Field.StrongId] = Identifier(a.StrongId, b.StrongId);
+        levels[(int)Field.NationalId] = Identifier(a.NationalId, b.NationalId);
+        levels[(int)Field.Sex] = Exact(a.Sex, b.Sex);
+        levels[(int)Field.DriverLicence] = Exact(a.DriverLicence, b.DriverLicence);
+        levels[(int)Field.StreetNumber] = Exact(a.StreetNumber, b.StreetNumber);
+        levels[(int)Field.Street] = Text(a.Street, b.Street);
+        levels[(int)Field.Locality] = Text(a.Locality, b.Locality);
+        levels[(int)Field.Postcode] = Identifier(a.Postcode, b.Postcode);
+        levels[(int)Field.State] = Exact(a.State, b.State);
+        return ComparisonVector.From(levels);
+    }
+
+    /// <summary>The best agreement of the two names over: as written, first and last swapped, and every alias of
+    /// either side (an AKA is the same person under another name).</summary>
+    public static (int Given, int Surname) CompareNames(StandardRecord a, StandardRecord b)
+    {
+        var best = Names(a.Name, b.Name);
+        Consider(ref best, Swapped(a.Name, b.Name));
+        foreach (var alias in a.Aliases) Consider(ref best, Names(alias, b.Name));
+        foreach (var alias in b.Aliases) Consider(ref best, Names(a.Name, alias));
+        return best;
+    }
+
+    private static void Consider(ref (int Given, int Surname) best, (int Given, int Surname) other)
+    {
+        if (Score(other) < Score(best)) best = other;
+    }
+
+    // Missing counts as neutral-to-weak agreement so that "missing given name" does not beat a real match elsewhere.
+    private static int Score((int Given, int Surname) levels) =>
+        (levels.Given < 0 ? 2 : levels.Given) + (levels.Surname < 0 ? 2 : levels.Surname);
+
+    private static (int, int) Names(StandardName a, StandardName b) => (Given(a.Given, b.Given), Surname(a, b));
+
+    private static (int, int) Swapped(StandardName a, StandardName b)
+    {
+        if (a.Given.Length == 0 || a.Surname.Length == 0 || b.Given.Length == 0 || b.Surname.Length == 0) return (3, 3);
+        var swapped = (Given(a.Given, b.Surname), Surname(new StandardName(a.Surname, a.Given, [a.Given]), b));
+        // A swap only explains a pair when both names then agree closely.
+        return swapped.Item1 <= 1 && swapped.Item2 <= 1 ? swapped : (3, 3);
+    }
+
+    public static int Given(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
+        if (a == b) return 0;
+        if (Linkage.Names.AreNicknames(a, b)) return 1;
+        var similarity = Similarity.JaroWinkler(a, b);
+        if (similarity >= 0.92) return 1;
+        if (similarity >= 0.80 || Linkage.Names.Soundex(a) == Linkage.Names.Soundex(b)) return 2;
+        // An initial agrees with any name starting with it, weakly.
+        if ((a.Length == 1 || b.Length == 1) && a[0] == b[0]) return 2;
+        return 3;
+    }
+
+    private static int Surname(StandardName a, StandardName b)
+    {
+        if (a.Surname.Length == 0 || b.Surname.Length == 0) return ComparisonVector.Missing;
+        if (a.Surname == b.Surname) return 0;
+        var similarity = Similarity.JaroWinkler(a.Surname, b.Surname);
+        // GARCIA-LOPEZ and GARCIA: a compound surname written with one of its parts.
+        if (similarity >= 0.92 || a.SurnameParts.Any(p => b.SurnameParts.Contains(p))) return 1;
+        if (similarity >= 0.80 || a.SurnameSoundex == b.SurnameSoundex) return 2;
+        return 3;
+    }
+
+    public static int DateOfBirth(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
+        if (a == b) return 0;
+        // Day and month transposed (American and European order), or one digit mistyped or two adjacent swapped.
+        var transposed = a.Length == 8 && b.Length == 8 && a[..4] == b[..4] && a[4..6] == b[6..8] && a[6..8] == b[4..6];
+        var distance = Similarity.EditDistance(a, b, 2);
+        if (transposed || distance == 1) return 1;
+        return distance == 2 ? 2 : 3;
+    }
+
+    private static int Identifier(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
+        if (a == b) return 0;
+        return Similarity.EditDistance(a, b, 1) <= 1 ? 1 : 2;
+    }
+
+    private static int Exact(string a, string b) => a.Length == 0 || b.Length == 0 ? ComparisonVector.Missing : a == b ? 0 : 1;
+
+    private static int Text(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
+        if (a == b) return 0;
+        return Similarity.JaroWinkler(a, b) >= 0.90 ? 1 : 2;
+    }
+}

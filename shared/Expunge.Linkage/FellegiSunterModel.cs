@@ -1,0 +1,170 @@
+namespace Expunge.Linkage;
+
+/// <summary>
+/// The Fellegi–Sunter model: for each field and level, m = P(level | same person) and u = P(level | different people);
+/// a pair's match weight is the prior log-odds plus the sum of log(m/u) over its fields. u comes from random pairs
+/// (nearly all of which are different people); m and the prior are estimated by expectation–maximisation over the
+/// candidate pairs, without labels. Exact agreement on a name is weighed by how common that name is (term frequency):
+/// two GARCIAs agree by chance far more often than two ZYGMUNTOWICZes.
+/// </summary>
+public sealed class FellegiSunterModel
+{
+    public required double[][] M { get; init; }
+    public required double[][] U { get; init; }
+
+    /// <summary>Prior probability that a random pair of records is the same person.</summary>
+    public required double Prior { get; init; }
+
+    /// <summary>Share of records with each given name / surname (only names seen at least twice; others use 1 ÷ count).</summary>
+    public required Dictionary<string, double> GivenNameFrequency { get; init; }
+    public required Dictionary<string, double> SurnameFrequency { get; init; }
+    public required int RecordCount { get; init; }
+
+    public const int RandomPairs = 200_000;
+
+    public static FellegiSunterModel Train(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates,
+        Func<int, int>? side = null, int seed = 17)
+    {
+        var levels = ComparisonVector.LevelCounts;
+        var u = EstimateU(records, side, seed);
+        var patterns = new Dictionary<ulong, long>();
+        foreach (var (a, b) in candidates)
+        {
+            var packed = Comparison.Compare(records[a], records[b]).Packed;
+            patterns[packed] = patterns.GetValueOrDefault(packed) + 1;
+        }
+        var m = levels.Select(count => Enumerable.Range(0, count).Select(l => l == 0 ? 0.9 : l == count - 1 ? 0.02 : 0.08 / (count - 2)).ToArray()).ToArray();
+        Normalise(m);
+        var candidatePrior = 0.3;
+        for (var iteration = 0; iteration < 200; iteration++)
+        {
+            var mass = levels.Select(count => new double[count]).ToArray();
+            double matches = 0, total = 0;
+            foreach (var (packed, count) in patterns)
+            {
+                var vector = new ComparisonVector(packed);
+                double likeMatch = candidatePrior, likeNon = 1 - candidatePrior;
+                for (var f = 0; f < levels.Length; f++)
+                {
+                    var level = vector[(Field)f];
+                    if (level < 0) continue;
+                    likeMatch *= m[f][level];
+                    likeNon *= u[f][level];
+                }
+                var posterior = likeMatch / (likeMatch + likeNon);
+                matches += posterior * count;
+                total += count;
+                for (var f = 0; f < levels.Length; f++)
+                {
+                    var level = vector[(Field)f];
+                    if (level >= 0) mass[f][level] += posterior * count;
+                }
+            }
+            var change = 0.0;
+            for (var f = 0; f < levels.Length; f++)
+            {
+                var sum = mass[f].Sum();
+                for (var l = 0; l < levels[f]; l++)
+                {
+                    // A small floor keeps a level never seen among matches possible (weight very negative, not -∞).
+                    var next = sum > 0 ? Math.Max(mass[f][l] / sum, 1e-6) : m[f][l];
+                    change = Math.Max(change, Math.Abs(next - m[f][l]));
+                    m[f][l] = next;
+                }
+            }
+            Normalise(m);
+            var nextPrior = total > 0 ? Math.Clamp(matches / total, 1e-9, 1 - 1e-9) : candidatePrior;
+            change = Math.Max(change, Math.Abs(nextPrior - candidatePrior));
+            candidatePrior = nextPrior;
+            if (change < 1e-7) break;
+        }
+        // The prior over all pairs: the matches EM found among the candidates, out of every pair there is.
+        double allPairs = side is null
+            ? records.Count * (records.Count - 1.0) / 2
+            : CountSides(records.Count, side) is var (left, right) ? (double)left * right : 0;
+        var expectedMatches = candidatePrior * candidates.Count;
+        return new FellegiSunterModel
+        {
+            M = m,
+            U = u,
+            Prior = Math.Clamp(expectedMatches / Math.Max(allPairs, 1), 1e-12, 0.5),
+            GivenNameFrequency = Frequencies(records.Select(r => r.Name.Given)),
+            SurnameFrequency = Frequencies(records.Select(r => r.Name.Surname)),
+            RecordCount = records.Count,
+        };
+    }
+
+    /// <summary>Log-odds (base 2) that the pair is one person.</summary>
+    public double MatchWeight(StandardRecord a, StandardRecord b, ComparisonVector vector)
+    {
+        var weight = Math.Log2(Prior / (1 - Prior));
+        for (var f = 0; f < M.Length; f++)
+        {
+            var level = vector[(Field)f];
+            if (level < 0) continue;
+            var u = U[f][level];
+            if (level == 0 && (Field)f is Field.GivenName && a.Name.Given == b.Name.Given) u = TermFrequency(GivenNameFrequency, a.Name.Given, u);
+            if (level == 0 && (Field)f is Field.Surname && a.Name.Surname == b.Name.Surname) u = TermFrequency(SurnameFrequency, a.Name.Surname, u);
+            weight += Math.Log2(M[f][level] / u);
+        }
+        return weight;
+    }
+
+    public double Probability(StandardRecord a, StandardRecord b, ComparisonVector vector) => ToProbability(MatchWeight(a, b, vector));
+
+    public static double ToProbability(double weight) => 1 / (1 + Math.Pow(2, -weight));
+
+    /// <summary>The chance that two different people share this exact value: its share of the records (a value seen
+    /// once is as rare as the data can show). Exact agreement on a name that was typed on one side only is still
+    /// weighed by the field's average.</summary>
+    private double TermFrequency(Dictionary<string, double> frequency, string value, double average) =>
+        frequency.TryGetValue(value, out var share) ? share : Math.Min(average, 1.0 / Math.Max(RecordCount, 1));
+
+    private static double[][] EstimateU(IReadOnlyList<StandardRecord> records, Func<int, int>? side, int seed)
+    {
+        var levels = ComparisonVector.LevelCounts;
+        // Laplace smoothing: a level never seen among random pairs (two equal CIIs, say) is rare, not impossible.
+        var counts = levels.Select(count => Enumerable.Repeat(1.0, count).ToArray()).ToArray();
+        var random = new Random(seed);
+        if (records.Count >= 2)
+        {
+            for (var sampled = 0; sampled < RandomPairs; sampled++)
+            {
+                var a = random.Next(records.Count);
+                var b = random.Next(records.Count);
+                if (a == b || (side is not null && side(a) == side(b))) continue;
+                var vector = Comparison.Compare(records[a], records[b]);
+                for (var f = 0; f < levels.Length; f++)
+                {
+                    var level = vector[(Field)f];
+                    if (level >= 0) counts[f][level]++;
+                }
+            }
+        }
+        Normalise(counts);
+        return counts;
+    }
+
+    private static void Normalise(double[][] probabilities)
+    {
+        foreach (var row in probabilities)
+        {
+            var sum = row.Sum();
+            for (var l = 0; l < row.Length; l++) row[l] /= sum;
+        }
+    }
+
+    private static (long, long) CountSides(int count, Func<int, int> side)
+    {
+        long left = 0;
+        for (var i = 0; i < count; i++) if (side(i) == 0) left++;
+        return (left, count - left);
+    }
+
+    private static Dictionary<string, double> Frequencies(IEnumerable<string> values)
+    {
+        var counts = values.Where(v => v.Length > 0).CountBy(v => v).ToList();
+        double total = counts.Sum(c => c.Value);
+        return counts.Where(c => c.Value >= 2).ToDictionary(c => c.Key, c => c.Value / total, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,84 @@
+namespace Expunge.Linkage;
+
+/// <summary>The result of linking a set of records: pairs scored, people formed, pairs for a person to review.</summary>
+public sealed record LinkageResult(
+    FellegiSunterModel Model,
+    IReadOnlyList<StandardRecord> Records,
+    IReadOnlyList<ScoredPair> Compared,
+    int[] GroupOf,
+    IReadOnlyList<ScoredPair> Review)
+{
+    /// <summary>Every pair of records placed in the same person, with the model's probability for the pair.</summary>
+    public IEnumerable<(int A, int B, double Probability)> LinkedPairs()
+    {
+        foreach (var group in Enumerable.Range(0, GroupOf.Length).GroupBy(i => GroupOf[i]).Where(g => g.Count() > 1))
+        {
+            var members = group.ToList();
+            for (var x = 0; x < members.Count; x++)
+            {
+                for (var y = x + 1; y < members.Count; y++)
+                {
+                    var (a, b) = (Records[members[x]], Records[members[y]]);
+                    var vector = Comparison.Compare(a, b);
+                    yield return (members[x], members[y], PairDecision.ProbabilityOf(a, b, Model.Probability(a, b, vector)));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Batch linkage of records held in memory: blocking, model training, scoring, grouping.</summary>
+public static class Linker
+{
+    /// <summary>One set of records, possibly several per person: every person becomes one group.</summary>
+    public static LinkageResult Deduplicate(IReadOnlyList<LinkageRecord> input)
+    {
+        var records = input.Select(StandardRecord.Of).ToList();
+        var candidates = Blocking.CandidatePairs(records);
+        var model = FellegiSunterModel.Train(records, candidates);
+        var scored = Score(records, candidates, model);
+        var (groups, review) = Clustering.Group(records, scored);
+        return new LinkageResult(model, records, scored, groups, review);
+    }
+
+    /// <summary>
+    /// Two sets that are each free of duplicates (FEBRL 4a and 4b): each record links to at most one record of the other
+    /// set, the most probable first.
+    /// </summary>
+    public static LinkageResult LinkOneToOne(IReadOnlyList<LinkageRecord> left, IReadOnlyList<LinkageRecord> right)
+    {
+        var records = left.Concat(right).Select(StandardRecord.Of).ToList();
+        int Side(int i) => i < left.Count ? 0 : 1;
+        var candidates = Blocking.CandidatePairs(records, Side);
+        var model = FellegiSunterModel.Train(records, candidates, Side);
+        var scored = Score(records, candidates, model);
+        var taken = new bool[records.Count];
+        var clustering = new Clustering(records);
+        var review = new List<ScoredPair>();
+        foreach (var pair in scored.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
+        {
+            if (pair.Outcome == PairOutcome.Review) review.Add(pair);
+            if (pair.Outcome != PairOutcome.Link || taken[pair.A] || taken[pair.B]) continue;
+            if (!clustering.TryUnion(pair.A, pair.B))
+            {
+                review.Add(pair with { Outcome = PairOutcome.Review });
+                continue;
+            }
+            taken[pair.A] = taken[pair.B] = true;
+        }
+        return new LinkageResult(model, records, scored, [.. Enumerable.Range(0, records.Count).Select(clustering.Find)], review);
+    }
+
+    public static List<ScoredPair> Score(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates, FellegiSunterModel model)
+    {
+        var scored = new ScoredPair[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+        {
+            var (a, b) = candidates[i];
+            var vector = Comparison.Compare(records[a], records[b]);
+            var probability = PairDecision.ProbabilityOf(records[a], records[b], model.Probability(records[a], records[b], vector));
+            scored[i] = new ScoredPair(a, b, probability, PairDecision.Classify(records[a], records[b], probability), vector);
+        });
+        return [.. scored];
+    }
+}

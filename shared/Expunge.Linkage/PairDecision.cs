@@ -1,0 +1,31 @@
+namespace Expunge.Linkage;
+
+public enum PairOutcome { NonLink, Review, Link }
+
+/// <summary>A compared pair (indexes into the records compared) and what the model concluded.</summary>
+public sealed record ScoredPair(int A, int B, double Probability, PairOutcome Outcome, ComparisonVector Vector);
+
+/// <summary>
+/// The three outcomes of a pair. The thresholds are fixed here, chosen for the domain and never fitted to labelled
+/// data: linking two different people can cost someone their relief (another's conviction counts as their prior), so a
+/// pair links only when the model is nine-to-one sure; from one-in-ten up to that, a person looks at it.
+/// </summary>
+public static class PairDecision
+{
+    public const double LinkThreshold = 0.9;
+    public const double ReviewThreshold = 0.1;
+
+    public static PairOutcome Classify(StandardRecord a, StandardRecord b, double probability)
+    {
+        if (a.StrongId.Length > 0 && a.StrongId == b.StrongId) return PairOutcome.Link;
+        var outcome = probability >= LinkThreshold ? PairOutcome.Link : probability >= ReviewThreshold ? PairOutcome.Review : PairOutcome.NonLink;
+        // Two different CII numbers are two people as far as DOJ knows: a person decides, never the model alone.
+        return outcome == PairOutcome.Link && StrongIdsConflict(a.StrongId, b.StrongId) ? PairOutcome.Review : outcome;
+    }
+
+    public static bool StrongIdsConflict(string a, string b) => a.Length > 0 && b.Length > 0 && a != b;
+
+    /// <summary>A strong-id match links whatever the model says; its probability is reported as certain.</summary>
+    public static double ProbabilityOf(StandardRecord a, StandardRecord b, double modelProbability) =>
+        a.StrongId.Length > 0 && a.StrongId == b.StrongId ? 1.0 : modelProbability;
+}

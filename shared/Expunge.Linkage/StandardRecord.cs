@@ -1,0 +1,82 @@
+namespace Expunge.Linkage;
+
+/// <summary>A name as compared: given name and surname standardised (<see cref="Names"/>), with their phonetic keys.</summary>
+public sealed record StandardName(string Given, string Surname, IReadOnlyList<string> SurnameParts)
+{
+    public string GivenSoundex { get; } = Names.Soundex(Given);
+    public string SurnameSoundex { get; } = Names.Soundex(Surname);
+
+    public static StandardName Of(string? given, string? surname)
+    {
+        var givenTokens = Names.Tokens(given);
+        return new StandardName(givenTokens.Count > 0 ? givenTokens[0] : "", Names.Joined(surname), Names.SurnameParts(surname));
+    }
+}
+
+/// <summary>A record after standardisation: the form every comparison and blocking key works on. Empty = missing.</summary>
+public sealed record StandardRecord
+{
+    public required string Id { get; init; }
+    public required string Source { get; init; }
+    public required StandardName Name { get; init; }
+    public required IReadOnlyList<StandardName> Aliases { get; init; }
+
+    /// <summary>Eight digits <c>YYYYMMDD</c> as written (not necessarily a calendar date), or empty.</summary>
+    public required string DateOfBirth { get; init; }
+    public required string Sex { get; init; }
+    public required string StrongId { get; init; }
+    public required string NationalId { get; init; }
+    public required string DriverLicence { get; init; }
+    public required string StreetNumber { get; init; }
+    public required string Street { get; init; }
+    public required string Locality { get; init; }
+    public required string Postcode { get; init; }
+    public required string State { get; init; }
+
+    public static StandardRecord Of(LinkageRecord r) => new()
+    {
+        Id = r.Id,
+        Source = r.Source,
+        Name = StandardName.Of(r.GivenName, r.Surname),
+        Aliases = [.. r.Aliases.Select(a => Names.SplitLastFirst(a)).Select(a => StandardName.Of(a.Given, a.Surname)).Where(a => a.Surname.Length > 0)],
+        DateOfBirth = Dates.Standardise(r.DateOfBirth),
+        Sex = Text(r.Sex) is { Length: > 0 } sex ? sex[..1] : "",
+        StrongId = Identifier(r.StrongId),
+        NationalId = Identifier(r.NationalId),
+        DriverLicence = Identifier(r.DriverLicence),
+        StreetNumber = Text(r.StreetNumber),
+        Street = string.Join(' ', Names.Tokens(r.Street)),
+        Locality = string.Join(' ', Names.Tokens(r.Locality)),
+        Postcode = Text(r.Postcode),
+        State = Text(r.State),
+    };
+
+    private static string Text(string? value) => value?.Trim().ToUpperInvariant() ?? "";
+
+    /// <summary>Identifiers are written with dashes, spaces and either case (CII <c>A-1234-5678</c> = <c>a12345678</c>).</summary>
+    public static string Identifier(string? value) =>
+        value is null ? "" : string.Concat(value.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant));
+}
+
+/// <summary>Dates of birth as sources write them.</summary>
+public static class Dates
+{
+    /// <summary><c>YYYYMMDD</c>, <c>YYYY-MM-DD</c>, <c>MM/DD/YYYY</c> → eight digits <c>YYYYMMDD</c>; anything else → empty.
+    /// A typo that is not a calendar date is kept: it still agrees with its original in seven digits.</summary>
+    public static string Standardise(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        var text = value.Trim();
+        if (text.Length == 8 && text.All(char.IsAsciiDigit)) return text;
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-') return Digits(text[..4], text[5..7], text[8..10]);
+        var slash = text.Split('/');
+        if (slash.Length == 3 && slash[2].Length == 4) return Digits(slash[2], slash[0].PadLeft(2, '0'), slash[1].PadLeft(2, '0'));
+        return "";
+    }
+
+    private static string Digits(string year, string month, string day)
+    {
+        var joined = year + month + day;
+        return joined.Length == 8 && joined.All(char.IsAsciiDigit) ? joined : "";
+    }
+}
