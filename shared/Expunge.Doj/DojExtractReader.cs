@@ -9,10 +9,10 @@ public sealed record DojRow(long Line, string[] Fields)
 }
 
 /// <summary>A row that could not be read, with a reason a person understands.</summary>
-public sealed record DojRowError(long Line, string Code, string Message, string RawText);
+public sealed record RowError(long Line, string Code, string Message, string RawText);
 
 /// <summary>Either a row or the reason it was rejected.</summary>
-public readonly record struct DojReadResult(DojRow? Row, DojRowError? Error);
+public readonly record struct DojReadResult(DojRow? Row, RowError? Error);
 
 /// <summary>The fields of one accepted row, however they are held (a parser's buffer or an array).</summary>
 public interface IDojFields
@@ -42,12 +42,12 @@ public interface IDojRowSink
 {
     void Accept(DojRowView row);
 
-    void Reject(DojRowError rejection);
+    void Reject(RowError rejection);
 }
 
 /// <summary>
 /// Streams an extract row by row (RFC 4180 quoting, values trimmed). Rows are checked one at a time and a bad row
-/// never stops the file: it comes back as a <see cref="DojRowError"/> and reading goes on.
+/// never stops the file: it comes back as a <see cref="RowError"/> and reading goes on.
 /// </summary>
 public static class DojExtractReader
 {
@@ -99,7 +99,7 @@ public static class DojExtractReader
     private enum RowKind { Data, Rejected, NoData }
 
     /// <summary>Checks a row's shape; a header or blank line carries no data.</summary>
-    private static (RowKind Kind, DojRowError? Error) Classify(SepReader.Row row, long line)
+    private static (RowKind Kind, RowError? Error) Classify(SepReader.Row row, long line)
     {
         var fieldCount = row.ColCount;
         if (fieldCount == 1 && row.Span.IsWhiteSpace())
@@ -149,8 +149,8 @@ public static class DojExtractReader
         return fields;
     }
 
-    private static (RowKind, DojRowError?) Reject(long line, string code, string message, string raw) =>
-        (RowKind.Rejected, new DojRowError(line, code, message, raw));
+    private static (RowKind, RowError?) Reject(long line, string code, string message, string raw) =>
+        (RowKind.Rejected, new RowError(line, code, message, raw));
 
     private static string Printable(ReadOnlySpan<char> raw)
     {

@@ -23,10 +23,12 @@ public sealed record Conviction(
     bool IsFelony,
     Charge Charge,
     Sentence Sentence,
-    bool PossibleOtherProp64Charge)
+    bool PossibleOtherProp64Charge,
+    string? Case = null)
 {
-    /// <summary>The first 6 digits of CNT_ORDER: counts sharing them belong to one case.</summary>
-    public string CaseKey => CntOrder.Length >= 6 ? CntOrder[..6] : CntOrder;
+    /// <summary>The case the count belongs to: the first 6 digits of CNT_ORDER for a DOJ count (counts sharing them
+    /// belong to one case), or the case a county source and DOJ agree on (<paramref name="Case"/>).</summary>
+    public string CaseKey => Case ?? (CntOrder.Length >= 6 ? CntOrder[..6] : CntOrder);
 
     /// <summary>The offense the conviction is for (the first, where a gang pair names two).</summary>
     public Offense? Offense => Charge.Offenses.Count > 0 ? Charge.Offenses[0] : null;

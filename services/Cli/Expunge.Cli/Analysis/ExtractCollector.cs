@@ -10,7 +10,7 @@ public sealed class FileReport(string file)
     public string File { get; } = file;
     public long Rows { get; set; }
     public long Rejected { get; set; }
-    public List<DojRowError> Errors { get; } = [];
+    public List<RowError> Errors { get; } = [];
 }
 
 /// <summary>
@@ -54,7 +54,7 @@ public sealed class ExtractCollector : IDojRowSink
         builder.Add(row);
     }
 
-    public void Reject(DojRowError rejection)
+    public void Reject(RowError rejection)
     {
         _file.Rows++;
         _file.Rejected++;

@@ -8,7 +8,7 @@ using NpgsqlTypes;
 namespace Expunge.Ingestion.Data;
 
 /// <summary>What happened to one uploaded file.</summary>
-public sealed record FileIngestion(string File, long Rows, long Rejected, IReadOnlyList<DojRowError> Errors)
+public sealed record FileIngestion(string File, long Rows, long Rejected, IReadOnlyList<RowError> Errors)
 {
     /// <summary>Errors listed per file (counts are always complete), as errors.json specifies.</summary>
     public const int ListedErrorLimit = 1000;
@@ -42,7 +42,7 @@ public sealed class RawRowStore(NpgsqlDataSource db)
         if (fileId is null) return (null, FileRefusal.DuplicateFileName);
 
         long rows = 0, rejected = 0;
-        var errors = new List<DojRowError>();
+        var errors = new List<RowError>();
         using (var copy = connection.BeginBinaryImport("""
             COPY ingestion.raw_row (run_id, file_id, line, source_record_id, fields, rejection_code, rejection_reason, raw_text)
             FROM STDIN (FORMAT BINARY)

@@ -1,0 +1,147 @@
+using Expunge.Doj;
+
+namespace Expunge.CountyRecords;
+
+/// <summary>One source's report of a conviction: <c>doj</c> subject and CNT_ORDER, or a county case and count.</summary>
+public sealed record ConvictionSource(string Source, string SourceRecordId, string Reference);
+
+/// <summary>
+/// One conviction as the system counts it: the facts it is decided on, every source that reported it, and where the
+/// sources disagree. <see cref="Key"/> identifies it across re-runs: the DOJ count when DOJ reported it, else the first
+/// county source's case and count.
+/// </summary>
+public sealed record MergedConviction(Conviction Conviction, IReadOnlyList<ConvictionSource> Sources, IReadOnlyList<string> Conflicts, bool Dismissed)
+{
+    public ConvictionSource Key => Sources[0];
+    public string SourceNames => string.Join(";", Sources.Select(s => s.Source).Distinct());
+}
+
+/// <summary>A person's rap sheet built from every source, and the provenance of each conviction on it.</summary>
+public sealed record MergedRecord(RapSheet Sheet, IReadOnlyList<MergedConviction> Convictions)
+{
+    public MergedConviction Of(Conviction conviction) => Convictions.First(c => ReferenceEquals(c.Conviction, conviction));
+}
+
+/// <summary>
+/// Counts each conviction once however many sources report it. A county count is the same conviction as one already
+/// on the sheet when the case numbers agree (formats differ: <see cref="CaseNumbers"/>) and the count numbers agree, or
+/// the offense agrees and the dates are within a month (sources number counts differently); without a case number, the
+/// offense must agree and the dates be within a week. The court is the record of what the court did: where it reports
+/// a conviction, its level, date and disposition win; every disagreement is kept as a conflict.
+/// </summary>
+public static class ConvictionMerger
+{
+    private const int SameCaseDays = 31;
+    private const int NoCaseDays = 7;
+
+    /// <param name="homeCounty">The county whose court and prosecutors produced the county sources.</param>
+    public static MergedRecord Merge(IReadOnlyList<RapSheet> dojSheets, IReadOnlyList<CountyCount> countyCounts, string homeCounty,
+        (string Name, string Cii, DojDate? DateOfBirth) countyIdentity = default)
+    {
+        var merged = new List<Builder>();
+        foreach (var dojSheet in dojSheets)
+        {
+            foreach (var c in dojSheet.Convictions)
+            {
+                merged.Add(new Builder(c, new ConvictionSource("doj", dojSheet.SubjectId, c.CntOrder), DojCount(c)));
+            }
+        }
+        // Court before DA: the court's facts are the ones that stand.
+        foreach (var count in countyCounts.OrderBy(c => c.Source == "da" ? 1 : 0).ThenBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.RowId, StringComparer.Ordinal))
+        {
+            var same = merged.FirstOrDefault(m => m.Matches(count));
+            if (same is not null)
+            {
+                same.Add(count);
+            }
+            else if (count.IsConviction)
+            {
+                merged.Add(Builder.FromCounty(count, homeCounty));
+            }
+        }
+        var convictions = merged.Select(b => b.Build()).ToList();
+        var first = dojSheets.Count > 0 ? dojSheets[0] : null;
+        var sheet = new RapSheet(
+            first?.SubjectId ?? "",
+            dojSheets.Select(s => s.CiiNumber).FirstOrDefault(c => c.Length > 0 && c != "NULL") ?? countyIdentity.Cii ?? "",
+            first?.Name ?? countyIdentity.Name ?? "",
+            first?.DateOfBirth ?? countyIdentity.DateOfBirth,
+            dojSheets.Any(s => s.Deceased),
+            [.. convictions.Where(c => !c.Dismissed).Select(c => c.Conviction)],
+            [.. dojSheets.SelectMany(s => s.Registrations)]);
+        return new MergedRecord(sheet, convictions);
+    }
+
+    private static int DojCount(Conviction c) =>
+        c.CntOrder.Length >= 9 && int.TryParse(c.CntOrder.AsSpan(6, 3), out var n) ? n : 0;
+
+    private sealed class Builder(Conviction conviction, ConvictionSource source, int countNumber)
+    {
+        private Conviction _conviction = conviction;
+        private readonly List<ConvictionSource> _sources = [source];
+        private readonly List<string> _conflicts = [];
+        private bool _dismissed;
+        private bool _courtReported;
+
+        public static Builder FromCounty(CountyCount count, string homeCounty)
+        {
+            var key = CaseNumbers.Key(count.CaseNumber);
+            var conviction = new Conviction("", count.CaseNumber, count.DispositionDate, homeCounty, count.Level == "F", count.Charge,
+                count.Sentence, false, Case: $"{count.Source}:{key}");
+            return new Builder(conviction, new ConvictionSource(count.Source, count.SourceRecordId, count.RowId), count.CountNumber)
+            {
+                _courtReported = count.Source != "da",
+            };
+        }
+
+        public bool Matches(CountyCount count)
+        {
+            if (_sources.Any(s => s.Source == count.Source && s.Reference == count.RowId)) return true;
+            var sameOffense = SameOffense(_conviction.Charge, count.Charge);
+            if (_conviction.CaseNumber.Length > 0 && count.CaseNumber.Length > 0)
+            {
+                return CaseNumbers.Same(_conviction.CaseNumber, count.CaseNumber)
+                       && (countNumber == count.CountNumber || (sameOffense && WithinDays(count.DispositionDate, SameCaseDays)));
+            }
+            return sameOffense && WithinDays(count.DispositionDate, NoCaseDays);
+        }
+
+        public void Add(CountyCount count)
+        {
+            if (_sources.Any(s => s.Source == count.Source && s.Reference == count.RowId)) return;
+            _sources.Add(new ConvictionSource(count.Source, count.SourceRecordId, count.RowId));
+            var level = _conviction.IsFelony ? "F" : "M/I";
+            var countLevel = count.Level == "F" ? "F" : count.Level.Length > 0 ? "M/I" : level;
+            if (countLevel != level) _conflicts.Add($"level: {Describe(_sources[0])} {level}, {count.Source} {count.Level}");
+            if (count.DispositionDate is { } date && _conviction.Date is { } known && date != known)
+            {
+                _conflicts.Add($"date: {Describe(_sources[0])} {known}, {count.Source} {date}");
+            }
+            if (count.Disposition.Length > 0 && !count.IsConviction)
+            {
+                _conflicts.Add($"disposition: {Describe(_sources[0])} CONVICTED, {count.Source} {count.Disposition}");
+            }
+            if (count.Source != "da" && !_courtReported)
+            {
+                // The court's record of its own judgment stands over DOJ's and the DA's copies of it.
+                _courtReported = true;
+                _conviction = _conviction with
+                {
+                    IsFelony = count.Level.Length > 0 ? count.Level == "F" : _conviction.IsFelony,
+                    Date = count.DispositionDate ?? _conviction.Date,
+                };
+                _dismissed = count.Disposition.Length > 0 && !count.IsConviction;
+            }
+        }
+
+        public MergedConviction Build() => new(_conviction, _sources, _conflicts, _dismissed);
+
+        private bool WithinDays(DojDate? other, int days) =>
+            other is { } b && _conviction.Date is { } a && Math.Abs(a.Earliest.DayNumber - b.Earliest.DayNumber) <= days;
+
+        private static bool SameOffense(Charge a, Charge b) =>
+            a.Offenses.Count > 0 && b.Offenses.Count > 0 && a.Offenses[0].Section == b.Offenses[0].Section && a.Offenses[0].Code == b.Offenses[0].Code;
+
+        private static string Describe(ConvictionSource s) => s.Source;
+    }
+}

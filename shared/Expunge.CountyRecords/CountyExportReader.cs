@@ -1,0 +1,104 @@
+using Expunge.Doj;
+using nietras.SeparatedValues;
+
+namespace Expunge.CountyRecords;
+
+/// <summary>An accepted county row: values in <see cref="CountyLayout.Columns"/> order, dates as <c>YYYYMMDD</c>,
+/// level and disposition upper case. <see cref="RecordId"/> groups the rows of one case; <see cref="RowId"/> is the
+/// row's own key (<c>case#count</c>).</summary>
+public sealed record CountyRow(long Line, string RecordId, string RowId, string[] Fields);
+
+public readonly record struct CountyReadResult(CountyRow? Row, RowError? Error);
+
+/// <summary>The file is not a county export of the expected kind (no header, or required columns missing).</summary>
+public sealed class CountyFileException(string message) : Exception(message);
+
+/// <summary>
+/// Streams a court or DA export (CSV with a header row; RFC 4180 quoting; values trimmed). Columns are found by name,
+/// in any order; unknown columns are ignored. Each row is checked on its own and a bad row comes back as a
+/// <see cref="RowError"/> naming the line and field; reading goes on.
+/// </summary>
+public static class CountyExportReader
+{
+    public static IEnumerable<CountyReadResult> Read(Stream stream, CountyLayout layout)
+    {
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true, Trim = SepTrim.All }).From(stream);
+        int[]? positions = null;
+        var width = 0;
+        var line = 1L;
+        foreach (var row in reader)
+        {
+            var lineOfRow = line;
+            line = row.LineNumberToExcl;
+            if (row.ColCount == 1 && row.Span.IsWhiteSpace()) continue;
+            if (positions is null)
+            {
+                (positions, width) = Header(row, layout);
+                continue;
+            }
+            yield return Check(row, lineOfRow, layout, positions, width);
+        }
+        if (positions is null) throw new CountyFileException($"the file is empty: expected a {layout.Source} export header row ({string.Join(", ", layout.Columns.Take(3))}, …)");
+    }
+
+    private static (int[] Positions, int Width) Header(SepReader.Row row, CountyLayout layout)
+    {
+        var names = new List<string>(row.ColCount);
+        for (var i = 0; i < row.ColCount; i++) names.Add(row[i].ToString().Trim().ToLowerInvariant());
+        var missing = layout.Columns.Where(c => !names.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new CountyFileException(
+                $"line 1 is not a {layout.Source} export header: missing column(s) {string.Join(", ", missing)} (court-records.md lists the {layout.Columns.Count} columns)");
+        }
+        return ([.. layout.Columns.Select(c => names.IndexOf(c))], names.Count);
+    }
+
+    private static CountyReadResult Check(SepReader.Row row, long line, CountyLayout layout, int[] positions, int width)
+    {
+        var raw = row.Span.ToString();
+        if (raw.Contains('\0')) return Reject(line, "BINARY_DATA", "row contains binary data (NUL bytes); not a text export", raw.Replace('\0', '?'));
+        if (row.ColCount != width) return Reject(line, "FIELD_COUNT", $"row has {row.ColCount} fields; the header has {width}", raw);
+        var fields = new string[positions.Length];
+        for (var i = 0; i < positions.Length; i++) fields[i] = row[positions[i]].ToString();
+        string Field(string column) => fields[layout.Index(column)];
+        foreach (var required in (string[])[layout.RecordIdColumn, "count_number", "defendant_last_name"])
+        {
+            if (Field(required).Length == 0) return Reject(line, "MISSING_FIELD", $"{required} is blank; every row must have one", raw);
+        }
+        if (!int.TryParse(Field("count_number"), out var count) || count < 1)
+        {
+            return Reject(line, "INVALID_COUNT", $"count_number is '{Field("count_number")}': expected a whole number from 1", raw);
+        }
+        foreach (var column in CountyColumns.DateColumns.Where(layout.Columns.Contains))
+        {
+            var value = Field(column);
+            if (value.Length == 0) continue;
+            if (!CountyDates.TryParse(value, out var date))
+            {
+                return Reject(line, "INVALID_DATE", $"{column} is '{value}': expected YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD", raw);
+            }
+            fields[layout.Index(column)] = CountyDates.ToStored(date);
+        }
+        var level = Field("charge_level").ToUpperInvariant();
+        if (level.Length > 0 && !CountyColumns.Levels.Contains(level))
+        {
+            return Reject(line, "INVALID_LEVEL", $"charge_level is '{Field("charge_level")}': expected F, M or I", raw);
+        }
+        fields[layout.Index("charge_level")] = level;
+        var disposition = Field("disposition").ToUpperInvariant();
+        if (disposition.Length > 0 && !CountyColumns.Dispositions.Contains(disposition))
+        {
+            return Reject(line, "INVALID_DISPOSITION", $"disposition is '{Field("disposition")}': expected one of {string.Join(", ", CountyColumns.Dispositions)} or blank", raw);
+        }
+        fields[layout.Index("disposition")] = disposition;
+        if (Field("charge_code").Length > 0 && CountyCharges.Parse(Field("charge_code")).Offenses.Count == 0)
+        {
+            return Reject(line, "INVALID_CHARGE", $"charge_code is '{Field("charge_code")}': no code section found (expected e.g. HS 11357(a), 11359 HS, PC 187)", raw);
+        }
+        var recordId = Field(layout.RecordIdColumn);
+        return new CountyReadResult(new CountyRow(line, recordId, $"{recordId}#{count}", fields), null);
+    }
+
+    private static CountyReadResult Reject(long line, string code, string message, string raw) => new(null, new RowError(line, code, message, raw));
+}

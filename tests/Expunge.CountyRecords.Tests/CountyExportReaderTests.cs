@@ -1,0 +1,102 @@
+using System.Text;
+using Expunge.CountyRecords;
+
+namespace Expunge.CountyRecords.Tests;
+
+public class CountyExportReaderTests
+{
+    public const string CourtHeader = "court_case_number,count_number,court_location,filing_date,defendant_last_name,defendant_first_name," +
+        "defendant_middle_name,aka_names,date_of_birth,sex,race,cii_number,cdl_number,booking_number,arrest_date,charge_code," +
+        "charge_description,charge_level,disposition,disposition_date,sentence,prosecuting_agency";
+
+    private static List<CountyReadResult> Read(string text, CountyLayout layout) =>
+        [.. CountyExportReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), layout)];
+
+    [Fact]
+    public void A_court_row_is_read_with_dates_and_codes_normalised()
+    {
+        var rows = Read(CourtHeader + "\n" +
+            "BA123456,2,CENTRAL,2010-01-05,García-López,José,,\"LOPEZ, JOSE; GARCIA, PEPE\",03/15/1970,M,H,,D1234567,B99,2010-01-01,HS 11357(a),POSSESS MARIJUANA,m,convicted,2010-02-01,PROBATION 36M; JAIL 30D,LOS ANGELES COUNTY DISTRICT ATTORNEY\n",
+            CountyLayout.Court);
+        var row = Assert.Single(rows).Row!;
+        Assert.Equal((2L, "BA123456", "BA123456#2"), (row.Line, row.RecordId, row.RowId));
+        var layout = CountyLayout.Court;
+        Assert.Equal("19700315", row.Fields[layout.Index("date_of_birth")]);
+        Assert.Equal("M", row.Fields[layout.Index("charge_level")]);
+        Assert.Equal("CONVICTED", row.Fields[layout.Index("disposition")]);
+        Assert.Equal("LOPEZ, JOSE; GARCIA, PEPE", row.Fields[layout.Index("aka_names")]);
+    }
+
+    [Fact]
+    public void Columns_are_found_by_name_in_any_order()
+    {
+        var rows = Read("agency,disposition_date,disposition,charge_level,charge_code,cii_number,date_of_birth,defendant_first_name,defendant_last_name,count_number,court_case_number,agency_case_number\n" +
+                        "LA CITY ATTORNEY,20110301,CONVICTED,M,11357(B) H&S,A1234,1980-01-01,ANA,RUIZ,1,,DA-77\n", CountyLayout.Da);
+        var row = Assert.Single(rows).Row!;
+        Assert.Equal("DA-77#1", row.RowId);
+        Assert.Equal("RUIZ", row.Fields[CountyLayout.Da.Index("defendant_last_name")]);
+    }
+
+    [Theory]
+    [InlineData("BA1,1,,,DOE,JOHN,,,1970-13-45,,,,,,,HS 11357,,M,CONVICTED,,,", "INVALID_DATE", "date_of_birth is '1970-13-45'")]
+    [InlineData("BA1,x,,,DOE,JOHN,,,,,,,,,,HS 11357,,M,CONVICTED,,,", "INVALID_COUNT", "count_number is 'x'")]
+    [InlineData(",1,,,DOE,JOHN,,,,,,,,,,HS 11357,,M,CONVICTED,,,", "MISSING_FIELD", "court_case_number is blank")]
+    [InlineData("BA1,1,,,DOE,JOHN,,,,,,,,,,HS 11357,,X,CONVICTED,,,", "INVALID_LEVEL", "charge_level is 'X'")]
+    [InlineData("BA1,1,,,DOE,JOHN,,,,,,,,,,HS 11357,,M,GUILTY,,,", "INVALID_DISPOSITION", "disposition is 'GUILTY'")]
+    [InlineData("BA1,1,,,DOE,JOHN,,,,,,,,,,POSSESSION,,M,CONVICTED,,,", "INVALID_CHARGE", "charge_code is 'POSSESSION'")]
+    [InlineData("BA1,1,,,DOE,JOHN", "FIELD_COUNT", "row has 6 fields; the header has 22")]
+    public void A_bad_row_is_rejected_with_line_field_and_expectation_and_the_rest_still_read(string bad, string code, string message)
+    {
+        var rows = Read($"{CourtHeader}\n{bad}\nBA2,1,,,ROE,RITA,,,,,,,,,,PC 187,,F,CONVICTED,,,\n", CountyLayout.Court);
+        Assert.Equal(2, rows.Count);
+        var error = rows[0].Error!;
+        Assert.Equal((2L, code), (error.Line, error.Code));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal("BA2#1", rows[1].Row!.RowId);
+    }
+
+    [Fact]
+    public void A_file_without_the_expected_header_is_refused_naming_the_missing_columns()
+    {
+        var error = Assert.Throws<CountyFileException>(() => Read("agency_case_number,count_number\nX,1\n", CountyLayout.Da));
+        Assert.Contains("defendant_last_name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("HS 11357(a)", "11357(a) HS")]
+    [InlineData("11357(A) HS", "11357(A) HS")]
+    [InlineData("H&S 11359", "11359 HS")]
+    [InlineData("H & S 11359", "11359 HS")]
+    [InlineData("PC 187", "187 PC")]
+    [InlineData("HS11357", "11357 HS")]
+    [InlineData("664/11360(a)(2) HS", "664/11360(A)(2) HS")]
+    public void Charge_codes_are_spelled_the_doj_way(string written, string normal) =>
+        Assert.Equal(normal.ToUpperInvariant(), CountyCharges.Normalise(written).ToUpperInvariant());
+
+    [Fact]
+    public void An_attempted_cannabis_sale_is_a_prop64_offense_with_its_subsections()
+    {
+        var offense = CountyCharges.Parse("664/11360(a)(2) HS").Offenses.Single();
+        Assert.True(offense.IsProp64);
+        Assert.True(offense.Attempt);
+        Assert.Equal(["a", "2"], offense.Subsections);
+    }
+
+    [Theory]
+    [InlineData("BA123456", "BA-0123456", true)]
+    [InlineData("LASC BA 123456", "2020-BA-00123456", true)]
+    [InlineData("123456", "BA123456", true)]
+    [InlineData("BA123456", "VA123456", false)]
+    [InlineData("BA123456", "BA123457", false)]
+    [InlineData("X1; BA123456", "BA123456", true)]
+    public void Case_numbers_agree_across_formats(string a, string b, bool same) => Assert.Equal(same, CaseNumbers.Same(a, b));
+
+    [Theory]
+    [InlineData("PROBATION 36M; JAIL 30D", 0, 36, 30, false)]
+    [InlineData("PRISON 2Y", 2, 0, 0, false)]
+    [InlineData("TIME SERVED", 0, 0, 0, false)]
+    [InlineData("JAIL 30 DAYS, PROBATION 3 YEARS", 3, 0, 30, false)]
+    [InlineData("", 0, 0, 0, false)]
+    public void Sentences_add_up_their_lengths(string text, int years, int months, int days, bool unknown) =>
+        Assert.Equal(new Doj.Sentence(years, months, days, unknown), CountySentences.Parse(text));
+}
