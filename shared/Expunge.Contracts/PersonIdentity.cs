@@ -3,10 +3,19 @@ namespace Expunge.Contracts;
 /// <summary>Identity as a source reports it, unnormalised. Dates stay as written (DOJ: <c>YYYYMMDD</c>, maybe partial).</summary>
 public sealed record PersonIdentity
 {
+    /// <summary>The name as one string (DOJ: <c>LAST,FIRST MIDDLE</c>); county sources also fill the parts below.</summary>
     public string? Name { get; init; }
+    public string? Surname { get; init; }
+    public string? GivenName { get; init; }
+    public string? MiddleName { get; init; }
+
+    /// <summary>Other names the person is known by, each <c>LAST, FIRST</c>.</summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
+
     public string? DateOfBirth { get; init; }
     public string? Gender { get; init; }
     public string? CiiNumber { get; init; }
     public string? FbiNumber { get; init; }
     public string? DriverLicence { get; init; }
+    public string? BookingNumber { get; init; }
 }

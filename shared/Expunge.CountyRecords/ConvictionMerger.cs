@@ -46,8 +46,12 @@ public static class ConvictionMerger
                 merged.Add(new Builder(c, new ConvictionSource("doj", dojSheet.SubjectId, c.CntOrder), DojCount(c)));
             }
         }
+        // A county system may report a death or a PC 290 registration as an event: facts about the person, not counts.
+        var deceased = countyCounts.Any(c => c.Kind == "death");
+        var registrations = countyCounts.Where(c => c.Kind == "registration" && c.Charge.Offenses.Any(o => o.Section == "290"))
+            .Select(c => new Registration(c.DispositionDate, CountyCharges.Normalise(c.Charge.CodeSection)));
         // Court before DA: the court's facts are the ones that stand.
-        foreach (var count in countyCounts.OrderBy(c => c.Source == "da" ? 1 : 0).ThenBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.RowId, StringComparer.Ordinal))
+        foreach (var count in countyCounts.Where(c => c.Kind is not ("death" or "registration")).OrderBy(c => c.Source == "da" ? 1 : 0).ThenBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.RowId, StringComparer.Ordinal))
         {
             var same = merged.FirstOrDefault(m => m.Matches(count));
             if (same is not null)
@@ -66,9 +70,9 @@ public static class ConvictionMerger
             dojSheets.Select(s => s.CiiNumber).FirstOrDefault(c => c.Length > 0 && c != "NULL") ?? countyIdentity.Cii ?? "",
             first?.Name ?? countyIdentity.Name ?? "",
             first?.DateOfBirth ?? countyIdentity.DateOfBirth,
-            dojSheets.Any(s => s.Deceased),
+            deceased || dojSheets.Any(s => s.Deceased),
             [.. convictions.Where(c => !c.Dismissed).Select(c => c.Conviction)],
-            [.. dojSheets.SelectMany(s => s.Registrations)]);
+            [.. dojSheets.SelectMany(s => s.Registrations), .. registrations]);
         return new MergedRecord(sheet, convictions);
     }
 

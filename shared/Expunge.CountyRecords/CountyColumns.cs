@@ -20,9 +20,12 @@ public sealed record CountyLayout(string Source, IReadOnlyList<string> Columns, 
         "cii_number", "charge_code", "charge_level", "disposition", "disposition_date", "agency",
     ], "agency_case_number");
 
-    /// <summary>The layout of a source's rows: DA rows are the DA export's; every other county source (the court export,
-    /// single events from county systems) is carried in the court export's columns.</summary>
-    public static CountyLayout Of(string source) => source == Da.Source ? Da : Court;
+    /// <summary>A single record event from a county system: the court export's columns and the event's kind.</summary>
+    public static readonly CountyLayout Event = new("event", [.. Court.Columns, "event_kind"], "event_kind");
+
+    /// <summary>The layout of a source's rows: the court export's, the DA export's, or (any other source: a county
+    /// system's name) an event's.</summary>
+    public static CountyLayout Of(string source) => source == Da.Source ? Da : source == Court.Source ? Court : Event;
 
 }
 
@@ -30,6 +33,7 @@ public sealed record CountyLayout(string Source, IReadOnlyList<string> Columns, 
 public static class CountyColumns
 {
     public static readonly IReadOnlyList<string> DateColumns = ["filing_date", "date_of_birth", "arrest_date", "disposition_date"];
+    public static readonly IReadOnlyList<string> EventKinds = ["arrest", "charge", "disposition", "sentence", "registration", "death"];
     public static readonly IReadOnlyList<string> Levels = ["F", "M", "I"];
     public static readonly IReadOnlyList<string> Dispositions = ["CONVICTED", "DISMISSED", "ACQUITTED", "DIVERTED", "PENDING"];
 }

@@ -16,7 +16,8 @@ public sealed record CountyCount(
     string Disposition,
     DojDate? DispositionDate,
     Sentence Sentence,
-    string Agency)
+    string Agency,
+    string Kind = "disposition")
 {
     public bool IsConviction => Disposition == "CONVICTED";
 
@@ -28,7 +29,8 @@ public sealed record CountyCount(
         var count = int.TryParse(Field("count_number"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         // A DA row names the court case when it reached court; the DA's own number otherwise.
         var caseNumber = Field("court_case_number") is { Length: > 0 } court ? court : sourceRecordId;
-        var description = layout == CountyLayout.Court ? Field("charge_description") : "";
+        var courtShaped = layout != CountyLayout.Da;
+        var description = courtShaped ? Field("charge_description") : "";
         return new CountyCount(
             source,
             sourceRecordId,
@@ -39,8 +41,9 @@ public sealed record CountyCount(
             Field("charge_level"),
             Field("disposition"),
             DojDate.ParseOrNull(Field("disposition_date")),
-            layout == CountyLayout.Court ? CountySentences.Parse(Field("sentence")) : Sentence.None,
-            Field(layout == CountyLayout.Court ? "prosecuting_agency" : "agency"));
+            courtShaped ? CountySentences.Parse(Field("sentence")) : Sentence.None,
+            Field(courtShaped ? "prosecuting_agency" : "agency"),
+            layout == CountyLayout.Event ? Field("event_kind") : "disposition");
     }
 }
 

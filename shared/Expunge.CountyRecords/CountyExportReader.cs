@@ -61,14 +61,32 @@ public static class CountyExportReader
         if (row.ColCount != width) return Reject(line, "FIELD_COUNT", $"row has {row.ColCount} fields; the header has {width}", raw);
         var fields = new string[positions.Length];
         for (var i = 0; i < positions.Length; i++) fields[i] = row[positions[i]].ToString();
+        return CheckFields(fields, line, layout, raw);
+    }
+
+    /// <summary>Checks one row's values (in <see cref="CountyLayout.Columns"/> order) and normalises them in place.</summary>
+    public static CountyReadResult CheckFields(string[] fields, long line, CountyLayout layout, string raw)
+    {
         string Field(string column) => fields[layout.Index(column)];
-        foreach (var required in (string[])[layout.RecordIdColumn, "count_number", "defendant_last_name"])
+        var isEvent = layout == CountyLayout.Event;
+        // An event need not be about a count (an arrest, a death); a row of an export always is.
+        foreach (var required in isEvent ? (string[])["event_kind", "defendant_last_name"] : [layout.RecordIdColumn, "count_number", "defendant_last_name"])
         {
-            if (Field(required).Length == 0) return Reject(line, "MISSING_FIELD", $"{required} is blank; every row must have one", raw);
+            if (Field(required).Length == 0) return Reject(line, "MISSING_FIELD", $"{required} is blank; every {(isEvent ? "event" : "row")} must have one", raw);
         }
-        if (!int.TryParse(Field("count_number"), out var count) || count < 1)
+        var count = 0;
+        if ((!isEvent || Field("count_number").Length > 0) && (!int.TryParse(Field("count_number"), out count) || count < 1))
         {
             return Reject(line, "INVALID_COUNT", $"count_number is '{Field("count_number")}': expected a whole number from 1", raw);
+        }
+        if (isEvent)
+        {
+            var kind = Field("event_kind").ToLowerInvariant();
+            if (!CountyColumns.EventKinds.Contains(kind))
+            {
+                return Reject(line, "INVALID_KIND", $"kind is '{Field("event_kind")}': expected one of {string.Join(", ", CountyColumns.EventKinds)}", raw);
+            }
+            fields[layout.Index("event_kind")] = kind;
         }
         foreach (var column in CountyColumns.DateColumns.Where(layout.Columns.Contains))
         {

@@ -1,8 +1,10 @@
 using Expunge.Hosting;
+using Expunge.Ingestion.Consumers;
 using Expunge.Ingestion.Api;
 using Expunge.Ingestion.Data;
 using Expunge.Ingestion.Domain;
 using Expunge.Persistence;
+using MassTransit;
 
 namespace Expunge.Ingestion;
 
@@ -13,8 +15,8 @@ public static class IngestionRegistration
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         var batching = new RunBatching(RecordsPerBatch: builder.Configuration.GetValue("EXPUNGE_INGESTION_BATCH_RECORDS", 200));
-        // Ingestion consumes nothing yet (bus record events arrive with the county-sources issue) but publishes.
-        return builder.AddPipelineService(Service, (services, db) => services.AddIngestionServices(db, batching), _ => { });
+        return builder.AddPipelineService(Service, (services, db) => services.AddIngestionServices(db, batching),
+            x => x.AddConsumer<RecordEventSubmittedConsumer, RecordEventSubmittedConsumerDefinition>());
     }
 
     /// <summary>Everything but the bus.</summary>
@@ -23,6 +25,7 @@ public static class IngestionRegistration
         services.AddServiceDatabase(connectionString, typeof(IngestionRegistration).Assembly);
         services.AddSingleton<IngestionRuns>();
         services.AddSingleton<RawRowStore>();
+        services.AddSingleton<RecordEventStore>();
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<RunClosingSignal>();
         services.AddSingleton(batching);
@@ -33,6 +36,7 @@ public static class IngestionRegistration
     public static WebApplication MapIngestionApi(this WebApplication app)
     {
         app.MapRunEndpoints();
+        app.MapRecordEndpoints();
         return app;
     }
 }

@@ -61,9 +61,10 @@ public static class RunEndpoints
     private static async Task<IResult> UploadFileAsync(Guid runId, string? kind, string? name, HttpContext http,
         RawRowStore rows, IngestionMetrics metrics, CancellationToken ct)
     {
-        if (kind is not ("doj" or null))
+        kind ??= FileKinds.Doj;
+        if (!FileKinds.All.Contains(kind))
         {
-            return Results.Problem($"Unsupported file kind '{kind}': this version ingests kind=doj (the DOJ bulk extract).", statusCode: 400);
+            return Results.Problem($"Unsupported file kind '{kind}': expected kind=doj (the DOJ bulk extract), kind=court (the court case-management export) or kind=da (the DA / city-attorney export).", statusCode: 400);
         }
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -73,12 +74,13 @@ public static class RunEndpoints
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize) bodySize.MaxRequestBodySize = null;
         if (http.Features.Get<IHttpBodyControlFeature>() is { } bodyControl) bodyControl.AllowSynchronousIO = true;
 
-        var (result, refusal) = await Task.Run(() => rows.StoreDojFile(runId, name, http.Request.Body), ct);
+        var (result, refusal) = await Task.Run(() => rows.StoreFile(runId, name, kind, http.Request.Body), ct);
         switch (refusal)
         {
             case FileRefusal.RunNotFound: return RunNotFound(runId);
             case FileRefusal.RunNotOpen: return Results.Problem($"Run {runId} is closed; start a new run to add files.", statusCode: 409);
             case FileRefusal.DuplicateFileName: return Results.Problem($"Run {runId} already has a file named '{name}'.", statusCode: 409);
+            case FileRefusal.NotThisKind: return Results.Problem($"{name}: {result!.Refusal}", statusCode: 400);
         }
         metrics.RowsRead.Add(result!.Rows);
         metrics.RowsRejected.Add(result.Rejected);

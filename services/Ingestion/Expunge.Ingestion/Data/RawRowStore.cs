@@ -1,14 +1,16 @@
 using System.Runtime.CompilerServices;
 using Dapper;
 using Expunge.Contracts;
+using Expunge.CountyRecords;
 using Expunge.Doj;
+using Expunge.Ingestion.Domain;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Expunge.Ingestion.Data;
 
 /// <summary>What happened to one uploaded file.</summary>
-public sealed record FileIngestion(string File, long Rows, long Rejected, IReadOnlyList<RowError> Errors)
+public sealed record FileIngestion(string File, long Rows, long Rejected, IReadOnlyList<RowError> Errors, string? Refusal = null)
 {
     /// <summary>Errors listed per file (counts are always complete), as errors.json specifies.</summary>
     public const int ListedErrorLimit = 1000;
@@ -16,7 +18,7 @@ public sealed record FileIngestion(string File, long Rows, long Rejected, IReadO
 
 public sealed record RejectedRow(string File, long Line, string Code, string Message, string RawText);
 
-public enum FileRefusal { None, RunNotFound, RunNotOpen, DuplicateFileName }
+public enum FileRefusal { None, RunNotFound, RunNotOpen, DuplicateFileName, NotThisKind }
 
 /// <summary>
 /// Stores every row of an uploaded file with one binary COPY inside one transaction: the file is in completely
@@ -26,7 +28,7 @@ public sealed class RawRowStore(NpgsqlDataSource db)
 {
     /// <summary>Synchronous on purpose: the reader streams the request body and COPY streams into the database,
     /// so neither side buffers the file. Call it off the request thread.</summary>
-    public (FileIngestion? Result, FileRefusal Refusal) StoreDojFile(Guid runId, string fileName, Stream body)
+    public (FileIngestion? Result, FileRefusal Refusal) StoreFile(Guid runId, string fileName, string kind, Stream body)
     {
         using var connection = db.OpenConnection();
         using var tx = connection.BeginTransaction();
@@ -36,28 +38,32 @@ public sealed class RawRowStore(NpgsqlDataSource db)
         if (status is null) return (null, FileRefusal.RunNotFound);
         if (status != "open") return (null, FileRefusal.RunNotOpen);
         var fileId = connection.QuerySingleOrDefault<int?>("""
-            INSERT INTO ingestion.run_file (run_id, name, kind, rows_read, rows_rejected) VALUES (@runId, @fileName, 'doj', 0, 0)
+            INSERT INTO ingestion.run_file (run_id, name, kind, rows_read, rows_rejected) VALUES (@runId, @fileName, @kind, 0, 0)
             ON CONFLICT (run_id, name) DO NOTHING RETURNING file_id
-            """, new { runId, fileName }, tx);
+            """, new { runId, fileName, kind }, tx);
         if (fileId is null) return (null, FileRefusal.DuplicateFileName);
 
         long rows = 0, rejected = 0;
         var errors = new List<RowError>();
         using (var copy = connection.BeginBinaryImport("""
-            COPY ingestion.raw_row (run_id, file_id, line, source_record_id, fields, rejection_code, rejection_reason, raw_text)
+            COPY ingestion.raw_row (run_id, file_id, source, line, source_record_id, row_id, fields, rejection_code, rejection_reason, raw_text)
             FROM STDIN (FORMAT BINARY)
             """))
         {
-            foreach (var result in DojExtractReader.Read(body))
+            try
+            {
+            foreach (var result in ReadRows(kind, body))
             {
                 rows++;
                 copy.StartRow();
                 copy.Write(runId, NpgsqlDbType.Uuid);
                 copy.Write(fileId.Value, NpgsqlDbType.Integer);
+                copy.Write(kind, NpgsqlDbType.Text);
                 if (result.Row is { } row)
                 {
                     copy.Write(row.Line, NpgsqlDbType.Bigint);
-                    copy.Write(row.SubjectId, NpgsqlDbType.Text);
+                    copy.Write(row.RecordId, NpgsqlDbType.Text);
+                    if (row.RowId is null) copy.WriteNull(); else copy.Write(row.RowId, NpgsqlDbType.Text);
                     copy.Write(row.Fields, NpgsqlDbType.Array | NpgsqlDbType.Text);
                     copy.WriteNull();
                     copy.WriteNull();
@@ -71,11 +77,18 @@ public sealed class RawRowStore(NpgsqlDataSource db)
                     copy.Write(error.Line, NpgsqlDbType.Bigint);
                     copy.WriteNull();
                     copy.WriteNull();
+                    copy.WriteNull();
                     copy.Write(error.Code, NpgsqlDbType.Text);
                     copy.Write(error.Message, NpgsqlDbType.Text);
                     // PostgreSQL text cannot hold NUL; the reason already says the row was binary.
                     copy.Write(error.RawText.Replace('\0', '?'), NpgsqlDbType.Text);
                 }
+            }
+            }
+            catch (CountyFileException ex)
+            {
+                // Not a file of the kind it was sent as: nothing of it is kept (the transaction rolls back).
+                return (new FileIngestion(fileName, 0, 0, [], ex.Message), FileRefusal.NotThisKind);
             }
             copy.Complete();
         }
@@ -88,25 +101,36 @@ public sealed class RawRowStore(NpgsqlDataSource db)
         return (new FileIngestion(fileName, rows, rejected, errors), FileRefusal.None);
     }
 
+    /// <summary>One shape for every kind's rows: accepted (record, row id, fields) or rejected.</summary>
+    private readonly record struct ReadRow(long Line, string RecordId, string? RowId, string[] Fields);
+
+    private readonly record struct ReadResult(ReadRow? Row, RowError? Error);
+
+    private static IEnumerable<ReadResult> ReadRows(string kind, Stream body) => kind == FileKinds.Doj
+        ? DojExtractReader.Read(body).Select(r => new ReadResult(r.Row is { } row ? new ReadRow(row.Line, row.SubjectId, null, row.Fields) : null, r.Error))
+        : CountyExportReader.Read(body, CountyLayout.Of(kind))
+            .Select(r => new ReadResult(r.Row is { } row ? new ReadRow(row.Line, row.RecordId, row.RowId, row.Fields) : null, r.Error));
+
     /// <summary>Accepted rows of a run, all rows of one record adjacent, in a stable order (so batches are reproducible).</summary>
-    public async IAsyncEnumerable<(string RecordId, SourceRow Row)> AcceptedRowsAsync(Guid runId, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<AcceptedRow> AcceptedRowsAsync(Guid runId, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand("""
-            SELECT r.source_record_id, f.name, r.line, r.fields
+            SELECT r.source, r.source_record_id, f.name, r.line, r.fields, r.row_id
             FROM ingestion.raw_row r JOIN ingestion.run_file f USING (file_id)
             WHERE r.run_id = @runId AND r.rejection_code IS NULL
-            ORDER BY r.source_record_id, r.file_id, r.line
+            ORDER BY r.source, r.source_record_id, r.file_id, r.line
             """, connection);
         cmd.Parameters.AddWithValue("runId", runId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            yield return (reader.GetString(0), new SourceRow
+            yield return new AcceptedRow(reader.GetString(0), reader.GetString(1), new SourceRow
             {
-                File = reader.GetString(1),
-                Line = reader.GetInt64(2),
-                Fields = reader.GetFieldValue<string[]>(3),
+                File = reader.GetString(2),
+                Line = reader.GetInt64(3),
+                Fields = reader.GetFieldValue<string[]>(4),
+                RowId = reader.IsDBNull(5) ? null : reader.GetString(5),
             });
         }
     }

@@ -60,7 +60,7 @@ public sealed class RunCloser(
         var sequence = 0;
         long records = 0;
         var pending = new List<SourceRecordsIngested>();
-        await foreach (var batch in DojRecords.Batches(rows.AcceptedRowsAsync(runId, ct), batching.RecordsPerBatch).WithCancellation(ct))
+        await foreach (var batch in SourceRecords.Batches(rows.AcceptedRowsAsync(runId, ct), batching.RecordsPerBatch).WithCancellation(ct))
         {
             pending.Add(new SourceRecordsIngested { RunId = runId, Sequence = sequence++, Records = batch, RunPolicy = policy });
             records += batch.Count;
