@@ -7,4 +7,8 @@ public sealed record PersonHistory
     public required Guid PersonId { get; init; }
 
     public required IReadOnlyList<SourceRecord> Records { get; init; }
+
+    /// <summary>People found to be this person (merged into it) since they were last published: their decisions are
+    /// withdrawn, this person's stand for them.</summary>
+    public IReadOnlyList<Guid> ReplacesPersonIds { get; init; } = [];
 }

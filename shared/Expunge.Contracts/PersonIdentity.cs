@@ -18,4 +18,8 @@ public sealed record PersonIdentity
     public string? FbiNumber { get; init; }
     public string? DriverLicence { get; init; }
     public string? BookingNumber { get; init; }
+
+    /// <summary>Court case numbers the source ties the person to (DOJ: the OFNs of court actions; a DA case: the court
+    /// case it reached), as written: a case key, used as evidence when linking.</summary>
+    public IReadOnlyList<string>? CourtCaseNumbers { get; init; }
 }

@@ -10,18 +10,21 @@ public static class CaseNumbers
     public static string Key(string? caseNumber)
     {
         if (string.IsNullOrWhiteSpace(caseNumber)) return "";
-        var text = string.Concat(caseNumber.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant));
-        var end = text.Length;
-        var digitsStart = end;
-        while (digitsStart > 0 && char.IsAsciiDigit(text[digitsStart - 1])) digitsStart--;
-        var lettersStart = digitsStart;
-        while (lettersStart > 0 && char.IsAsciiLetter(text[lettersStart - 1])) lettersStart--;
-        var digits = text[digitsStart..end].TrimStart('0');
-        if (digits.Length == 0) return text; // no number at the end: compare the whole text
-        // A court prefix is one to three letters (BA, LA, VA, MA); a longer run is a word ("CASE"), not a prefix.
-        var letters = digitsStart - lettersStart is >= 1 and <= 3 ? text[lettersStart..digitsStart] : "";
+        var tokens = caseNumber.ToUpperInvariant().Split(NotAlphanumeric, StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length == 0) return "";
+        var last = tokens[^1];
+        var digitsStart = last.Length;
+        while (digitsStart > 0 && char.IsAsciiDigit(last[digitsStart - 1])) digitsStart--;
+        var digits = last[digitsStart..].TrimStart('0');
+        if (digits.Length == 0) return string.Concat(tokens); // no number at the end: compare the whole text
+        // The court prefix is the letters just before the number, in the same token (BA123456) or the one before it
+        // (LASC-BA-0123456); one to three letters (BA, LA, VA): a longer word ("CASE") is not a prefix.
+        var prefix = digitsStart > 0 ? last[..digitsStart] : tokens.Length > 1 ? tokens[^2] : "";
+        var letters = prefix.Length is >= 1 and <= 3 && prefix.All(char.IsAsciiLetter) ? prefix : "";
         return letters + digits;
     }
+
+    private static readonly char[] NotAlphanumeric = [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c))];
 
     /// <summary>Whether two case numbers name the same case (by <see cref="Key"/>). Several numbers may be
     /// <c>;</c>-joined (DOJ lists every OFN of a case).</summary>

@@ -53,14 +53,19 @@ public static class ConvictionMerger
         // Court before DA: the court's facts are the ones that stand.
         foreach (var count in countyCounts.Where(c => c.Kind is not ("death" or "registration")).OrderBy(c => c.Source == "da" ? 1 : 0).ThenBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.RowId, StringComparer.Ordinal))
         {
-            var same = merged.FirstOrDefault(m => m.Matches(count));
+            // The strongest match wins (same case and count over same case and offense); a conviction takes one report
+            // per source, so two counts of one offense in one case stay two convictions.
+            var same = merged.Select(m => (Builder: m, Strength: m.Match(count))).Where(m => m.Strength > 0)
+                .OrderByDescending(m => m.Strength).Select(m => m.Builder).FirstOrDefault();
             if (same is not null)
             {
                 same.Add(count);
             }
             else if (count.IsConviction)
             {
-                merged.Add(Builder.FromCounty(count, homeCounty));
+                // A count DOJ never had, of a case it did: the same case for the rules (its other counts are not priors).
+                var sameCase = merged.FirstOrDefault(m => m.SameCase(count))?.CaseKey;
+                merged.Add(Builder.FromCounty(count, homeCounty, sameCase));
             }
         }
         var convictions = merged.Select(b => b.Build()).ToList();
@@ -87,27 +92,36 @@ public static class ConvictionMerger
         private bool _dismissed;
         private bool _courtReported;
 
-        public static Builder FromCounty(CountyCount count, string homeCounty)
+        public string CaseKey => _conviction.CaseKey;
+
+        public bool SameCase(CountyCount count) =>
+            _conviction.CaseNumber.Length > 0 && count.CaseNumber.Length > 0 && CaseNumbers.Same(_conviction.CaseNumber, count.CaseNumber);
+
+        public static Builder FromCounty(CountyCount count, string homeCounty, string? caseKey)
         {
             var key = CaseNumbers.Key(count.CaseNumber);
+            // A count with no court case (a DA row before filing) is a case of its own, named by the DA's record.
             var conviction = new Conviction("", count.CaseNumber, count.DispositionDate, homeCounty, count.Level == "F", count.Charge,
-                count.Sentence, false, Case: $"{count.Source}:{key}");
+                count.Sentence, false, Case: caseKey ?? (key.Length > 0 ? $"case:{key}" : $"{count.Source}:{count.SourceRecordId}"));
             return new Builder(conviction, new ConvictionSource(count.Source, count.SourceRecordId, count.RowId), count.CountNumber)
             {
                 _courtReported = count.Source != "da",
             };
         }
 
-        public bool Matches(CountyCount count)
+        /// <summary>3: this very report again; 2: same case and count; 1: same offense, same case within a month (or no
+        /// case number, within a week); 0: another conviction, or one this source already reported.</summary>
+        public int Match(CountyCount count)
         {
-            if (_sources.Any(s => s.Source == count.Source && s.Reference == count.RowId)) return true;
+            if (_sources.Any(s => s.Source == count.Source && s.Reference == count.RowId)) return 3;
+            if (_sources.Any(s => s.Source == count.Source)) return 0;
             var sameOffense = SameOffense(_conviction.Charge, count.Charge);
             if (_conviction.CaseNumber.Length > 0 && count.CaseNumber.Length > 0)
             {
-                return CaseNumbers.Same(_conviction.CaseNumber, count.CaseNumber)
-                       && (countNumber == count.CountNumber || (sameOffense && WithinDays(count.DispositionDate, SameCaseDays)));
+                if (!CaseNumbers.Same(_conviction.CaseNumber, count.CaseNumber)) return 0;
+                return countNumber == count.CountNumber ? 2 : sameOffense && WithinDays(count.DispositionDate, SameCaseDays) ? 1 : 0;
             }
-            return sameOffense && WithinDays(count.DispositionDate, NoCaseDays);
+            return sameOffense && WithinDays(count.DispositionDate, NoCaseDays) ? 1 : 0;
         }
 
         public void Add(CountyCount count)

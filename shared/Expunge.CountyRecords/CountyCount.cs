@@ -27,8 +27,8 @@ public sealed record CountyCount(
         var layout = CountyLayout.Of(source);
         string Field(string column) => fields[layout.Index(column)];
         var count = int.TryParse(Field("count_number"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        // A DA row names the court case when it reached court; the DA's own number otherwise.
-        var caseNumber = Field("court_case_number") is { Length: > 0 } court ? court : sourceRecordId;
+        // A DA row names the court case when it reached court; without one, the count is matched by offense and date.
+        var caseNumber = Field("court_case_number");
         var courtShaped = layout != CountyLayout.Da;
         var description = courtShaped ? Field("charge_description") : "";
         return new CountyCount(

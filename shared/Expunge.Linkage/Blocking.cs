@@ -36,6 +36,7 @@ public static class Blocking
             }
         }
         if (r.StrongId.Length > 0) yield return "c:" + r.StrongId;
+        foreach (var caseNumber in r.CaseNumbers) yield return "k:" + caseNumber;
         if (r.NationalId.Length > 0) yield return "n:" + r.NationalId;
         if (r.DriverLicence.Length > 0) yield return "l:" + r.DriverLicence;
         if (r.Postcode.Length > 0 && r.StreetNumber.Length > 0) yield return $"a:{r.Postcode}/{r.StreetNumber}";

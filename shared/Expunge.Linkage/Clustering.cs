@@ -9,11 +9,19 @@ public sealed class Clustering
 {
     private readonly int[] _parent;
     private readonly string[] _strongId;
+    private readonly byte[] _apart; // bit 1: holds the first record kept apart, bit 2: the second
 
-    public Clustering(IReadOnlyList<StandardRecord> records)
+    /// <param name="keepApart">Two records (indexes) an operator said are different people, or null.</param>
+    public Clustering(IReadOnlyList<StandardRecord> records, (int A, int B)? keepApart = null)
     {
         _parent = [.. Enumerable.Range(0, records.Count)];
         _strongId = [.. records.Select(r => r.StrongId)];
+        _apart = new byte[records.Count];
+        if (keepApart is { } apart)
+        {
+            _apart[apart.A] |= 1;
+            _apart[apart.B] |= 2;
+        }
     }
 
     public int Find(int i)
@@ -31,18 +39,20 @@ public sealed class Clustering
     {
         var (ra, rb) = (Find(a), Find(b));
         if (ra == rb) return true;
-        if (PairDecision.StrongIdsConflict(_strongId[ra], _strongId[rb])) return false;
+        if (PairDecision.StrongIdsConflict(_strongId[ra], _strongId[rb]) || (_apart[ra] | _apart[rb]) == 3) return false;
         // The smaller index stays the root: the result does not depend on the order links arrive in.
         var (root, child) = ra < rb ? (ra, rb) : (rb, ra);
         _parent[child] = root;
+        _apart[root] |= _apart[child];
         if (_strongId[root].Length == 0) _strongId[root] = _strongId[child];
         return true;
     }
 
     /// <summary>Groups records into people from scored pairs; refused links become review pairs.</summary>
-    public static (int[] GroupOf, IReadOnlyList<ScoredPair> Review) Group(IReadOnlyList<StandardRecord> records, IEnumerable<ScoredPair> pairs)
+    public static (int[] GroupOf, IReadOnlyList<ScoredPair> Review) Group(IReadOnlyList<StandardRecord> records, IEnumerable<ScoredPair> pairs,
+        (int A, int B)? keepApart = null)
     {
-        var clustering = new Clustering(records);
+        var clustering = new Clustering(records, keepApart);
         var review = new List<ScoredPair>();
         foreach (var pair in pairs.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
         {

@@ -2,7 +2,7 @@ namespace Expunge.Linkage;
 
 /// <summary>What a pair's comparison looks at. Each field compares into levels, 0 the strongest agreement and the last
 /// disagreement; a field missing on either side gives no evidence either way.</summary>
-public enum Field { GivenName, Surname, DateOfBirth, StrongId, NationalId, Sex, DriverLicence, StreetNumber, Street, Locality, Postcode, State }
+public enum Field { GivenName, Surname, DateOfBirth, StrongId, NationalId, Sex, DriverLicence, StreetNumber, Street, Locality, Postcode, State, CaseNumber }
 
 /// <summary>
 /// A pair's comparison vector: one level per <see cref="Field"/>, <see cref="Missing"/> where a side lacks the field,
@@ -14,7 +14,7 @@ public readonly record struct ComparisonVector(ulong Packed)
     public static readonly int FieldCount = Enum.GetValues<Field>().Length;
 
     /// <summary>Levels per field, the last being disagreement.</summary>
-    public static readonly int[] LevelCounts = [4, 4, 4, 3, 3, 2, 2, 2, 3, 3, 3, 2];
+    public static readonly int[] LevelCounts = [4, 4, 4, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2];
 
     public int this[Field field] => (int)((Packed >> (3 * (int)field)) & 7) - 1;
 
@@ -45,6 +45,8 @@ public static class Comparison
         levels[(int)Field.Locality] = Text(a.Locality, b.Locality);
         levels[(int)Field.Postcode] = Identifier(a.Postcode, b.Postcode);
         levels[(int)Field.State] = Exact(a.State, b.State);
+        levels[(int)Field.CaseNumber] = a.CaseNumbers.Count == 0 || b.CaseNumbers.Count == 0 ? ComparisonVector.Missing
+            : a.CaseNumbers.Any(b.CaseNumbers.Contains) ? 0 : 1;
         return ComparisonVector.From(levels);
     }
 
@@ -85,7 +87,7 @@ public static class Comparison
         if (Linkage.Names.AreNicknames(a, b)) return 1;
         var similarity = Similarity.JaroWinkler(a, b);
         if (similarity >= 0.92) return 1;
-        if (similarity >= 0.80 || Linkage.Names.Soundex(a) == Linkage.Names.Soundex(b)) return 2;
+        if (similarity >= 0.88 || Linkage.Names.Soundex(a) == Linkage.Names.Soundex(b)) return 2;
         // An initial agrees with any name starting with it, weakly.
         if ((a.Length == 1 || b.Length == 1) && a[0] == b[0]) return 2;
         return 3;

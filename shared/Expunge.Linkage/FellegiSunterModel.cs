@@ -22,67 +22,41 @@ public sealed class FellegiSunterModel
 
     public const int RandomPairs = 200_000;
 
+    /// <summary>The least m a level keeps: data-entry errors happen in every field, so no single disagreement (a sex
+    /// typed wrong, a mistyped CII) may count as proof of two people (at most about ten bits against).</summary>
+    public const double MinimumM = 0.001;
+
+    /// <summary>
+    /// Estimates the model without labels. EM over all candidate pairs would learn a biased m: the pairs were chosen
+    /// because they agree on a blocking key, so most non-matches among them agree on those fields too and EM takes
+    /// them for matches. So, as Splink does, EM runs twice, each time on pairs chosen by one key and without the fields
+    /// of that key: on pairs with the same date of birth it learns the names (and the rest), on pairs with similar
+    /// names it learns the date of birth (and the rest). The prior comes from the first: the matches found among
+    /// same-birth-date pairs, divided by the share of matches whose dates of birth agree.
+    /// </summary>
     public static FellegiSunterModel Train(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates,
         Func<int, int>? side = null, int seed = 17)
     {
-        var levels = ComparisonVector.LevelCounts;
         var u = EstimateU(records, side, seed);
-        var patterns = new Dictionary<ulong, long>();
-        foreach (var (a, b) in candidates)
+        var sameBirthDate = candidates.Where(p => records[p.A].DateOfBirth.Length > 0 && records[p.A].DateOfBirth == records[p.B].DateOfBirth).ToList();
+        var similarNames = candidates.Where(p => SimilarNames(records[p.A], records[p.B])).ToList();
+        var (mByBirthDate, priorByBirthDate) = Expectation(records, sameBirthDate, u, [Field.DateOfBirth]);
+        var (mByNames, _) = Expectation(records, similarNames, u, [Field.GivenName, Field.Surname]);
+        var m = new double[u.Length][];
+        for (var f = 0; f < u.Length; f++)
         {
-            var packed = Comparison.Compare(records[a], records[b]).Packed;
-            patterns[packed] = patterns.GetValueOrDefault(packed) + 1;
-        }
-        var m = levels.Select(count => Enumerable.Range(0, count).Select(l => l == 0 ? 0.9 : l == count - 1 ? 0.02 : 0.08 / (count - 2)).ToArray()).ToArray();
-        Normalise(m);
-        var candidatePrior = 0.3;
-        for (var iteration = 0; iteration < 200; iteration++)
-        {
-            var mass = levels.Select(count => new double[count]).ToArray();
-            double matches = 0, total = 0;
-            foreach (var (packed, count) in patterns)
+            m[f] = (Field)f switch
             {
-                var vector = new ComparisonVector(packed);
-                double likeMatch = candidatePrior, likeNon = 1 - candidatePrior;
-                for (var f = 0; f < levels.Length; f++)
-                {
-                    var level = vector[(Field)f];
-                    if (level < 0) continue;
-                    likeMatch *= m[f][level];
-                    likeNon *= u[f][level];
-                }
-                var posterior = likeMatch / (likeMatch + likeNon);
-                matches += posterior * count;
-                total += count;
-                for (var f = 0; f < levels.Length; f++)
-                {
-                    var level = vector[(Field)f];
-                    if (level >= 0) mass[f][level] += posterior * count;
-                }
-            }
-            var change = 0.0;
-            for (var f = 0; f < levels.Length; f++)
-            {
-                var sum = mass[f].Sum();
-                for (var l = 0; l < levels[f]; l++)
-                {
-                    // A small floor keeps a level never seen among matches possible (weight very negative, not -∞).
-                    var next = sum > 0 ? Math.Max(mass[f][l] / sum, 1e-6) : m[f][l];
-                    change = Math.Max(change, Math.Abs(next - m[f][l]));
-                    m[f][l] = next;
-                }
-            }
-            Normalise(m);
-            var nextPrior = total > 0 ? Math.Clamp(matches / total, 1e-9, 1 - 1e-9) : candidatePrior;
-            change = Math.Max(change, Math.Abs(nextPrior - candidatePrior));
-            candidatePrior = nextPrior;
-            if (change < 1e-7) break;
+                Field.DateOfBirth => mByNames[f],
+                Field.GivenName or Field.Surname => mByBirthDate[f],
+                _ => [.. mByBirthDate[f].Zip(mByNames[f], (a, b) => (a + b) / 2)],
+            };
         }
-        // The prior over all pairs: the matches EM found among the candidates, out of every pair there is.
         double allPairs = side is null
             ? records.Count * (records.Count - 1.0) / 2
             : CountSides(records.Count, side) is var (left, right) ? (double)left * right : 0;
-        var expectedMatches = candidatePrior * candidates.Count;
+        // Matches among same-birth-date pairs are the matches whose dates agree: m(date exact) of all matches.
+        var expectedMatches = priorByBirthDate * sameBirthDate.Count / Math.Max(m[(int)Field.DateOfBirth][0], 0.05);
         return new FellegiSunterModel
         {
             M = m,
@@ -92,6 +66,73 @@ public sealed class FellegiSunterModel
             SurnameFrequency = Frequencies(records.Select(r => r.Name.Surname)),
             RecordCount = records.Count,
         };
+    }
+
+    private static bool SimilarNames(StandardRecord a, StandardRecord b) =>
+        a.Name.Surname.Length > 0 && a.Name.Given.Length > 0
+        && ((a.Name.SurnameSoundex == b.Name.SurnameSoundex && a.Name.GivenSoundex == b.Name.GivenSoundex)
+            || (a.Name.SurnameSoundex == b.Name.GivenSoundex && a.Name.GivenSoundex == b.Name.SurnameSoundex));
+
+    /// <summary>EM with u fixed: m per level (fields in <paramref name="ignored"/> neither used nor learnt) and the
+    /// share of matches among <paramref name="pairs"/>.</summary>
+    private static (double[][] M, double Prior) Expectation(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> pairs,
+        double[][] u, Field[] ignored)
+    {
+        var levels = ComparisonVector.LevelCounts;
+        var m = levels.Select(count => Enumerable.Range(0, count).Select(l => l == 0 ? 0.9 : l == count - 1 ? 0.02 : 0.08 / (count - 2)).ToArray()).ToArray();
+        Normalise(m);
+        var patterns = new Dictionary<ulong, long>();
+        foreach (var (a, b) in pairs)
+        {
+            var packed = Comparison.Compare(records[a], records[b]).Packed;
+            patterns[packed] = patterns.GetValueOrDefault(packed) + 1;
+        }
+        var used = Enumerable.Range(0, levels.Length).Where(f => !ignored.Contains((Field)f)).ToArray();
+        var prior = 0.3;
+        for (var iteration = 0; iteration < 500 && patterns.Count > 0; iteration++)
+        {
+            var mass = levels.Select(count => new double[count]).ToArray();
+            double matches = 0, total = 0;
+            foreach (var (packed, count) in patterns)
+            {
+                var vector = new ComparisonVector(packed);
+                double likeMatch = prior, likeNon = 1 - prior;
+                foreach (var f in used)
+                {
+                    var level = vector[(Field)f];
+                    if (level < 0) continue;
+                    likeMatch *= m[f][level];
+                    likeNon *= u[f][level];
+                }
+                var posterior = likeMatch / (likeMatch + likeNon);
+                matches += posterior * count;
+                total += count;
+                foreach (var f in used)
+                {
+                    var level = vector[(Field)f];
+                    if (level >= 0) mass[f][level] += posterior * count;
+                }
+            }
+            var change = 0.0;
+            foreach (var f in used)
+            {
+                var sum = mass[f].Sum();
+                if (sum <= 0) continue;
+                for (var l = 0; l < levels[f]; l++)
+                {
+                    // A small floor keeps a level never seen among matches possible (weight very negative, not -∞).
+                    var next = Math.Max(mass[f][l] / sum, MinimumM);
+                    change = Math.Max(change, Math.Abs(next - m[f][l]));
+                    m[f][l] = next;
+                }
+            }
+            Normalise(m);
+            var nextPrior = total > 0 ? Math.Clamp(matches / total, 1e-9, 1 - 1e-9) : prior;
+            change = Math.Max(change, Math.Abs(nextPrior - prior));
+            prior = nextPrior;
+            if (change < 1e-7) break;
+        }
+        return (m, prior);
     }
 
     /// <summary>Log-odds (base 2) that the pair is one person.</summary>

@@ -27,6 +27,10 @@ public sealed record LinkageRecord
     public string? NationalId { get; init; }
 
     public string? DriverLicence { get; init; }
+    /// <summary>Court case numbers the record names, already reduced to comparable keys: one case has one defendant
+    /// (co-defendants aside), so a shared case is strong evidence, weighed by the model like any field.</summary>
+    public IReadOnlyList<string> CaseNumbers { get; init; } = [];
+
     public string? StreetNumber { get; init; }
     public string? Street { get; init; }
     public string? Locality { get; init; }

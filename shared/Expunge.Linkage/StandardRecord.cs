@@ -32,6 +32,7 @@ public sealed record StandardRecord
     public required string Locality { get; init; }
     public required string Postcode { get; init; }
     public required string State { get; init; }
+    public required IReadOnlyList<string> CaseNumbers { get; init; }
 
     public static StandardRecord Of(LinkageRecord r) => new()
     {
@@ -49,6 +50,7 @@ public sealed record StandardRecord
         Locality = string.Join(' ', Names.Tokens(r.Locality)),
         Postcode = Text(r.Postcode),
         State = Text(r.State),
+        CaseNumbers = [.. r.CaseNumbers.Select(Identifier).Where(c => c.Length > 0).Distinct()],
     };
 
     private static string Text(string? value) => value?.Trim().ToUpperInvariant() ?? "";

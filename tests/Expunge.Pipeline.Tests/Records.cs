@@ -6,13 +6,22 @@ namespace Expunge.Pipeline.Tests;
 /// <summary>Small, readable source records for stage tests.</summary>
 internal static class Records
 {
-    public static SourceRecord Doj(string subjectId, string name = "DOE,JANE") => new()
+    private static readonly string[] Surnames = ["ADAMS", "BAKER", "CHAVEZ", "DIAZ", "EVANS", "FLORES", "GREEN", "HUANG", "IBARRA", "JONES", "KOWALSKI"];
+
+    /// <summary>A DOJ subject whose identity is its own: a different surname and date of birth per subject id, so
+    /// matching keeps different subjects apart (the same identity under two ids is one person).</summary>
+    public static SourceRecord Doj(string subjectId, string? name = null)
     {
-        Source = "doj",
-        SourceRecordId = subjectId,
-        Identity = new PersonIdentity { Name = name, DateOfBirth = "19700101" },
-        Rows = [new SourceRow { File = "extract.dat", Line = 2, Fields = [subjectId, name] }],
-    };
+        var n = subjectId.Aggregate(17, (h, c) => (h * 31) + c) & 0x7FFFFFFF;
+        name ??= $"{Surnames[n % Surnames.Length]},JANE";
+        return new()
+        {
+            Source = "doj",
+            SourceRecordId = subjectId,
+            Identity = new PersonIdentity { Name = name, DateOfBirth = $"19{50 + (n % 40)}{1 + (n % 12):D2}{1 + (n % 28):D2}" },
+            Rows = [new SourceRow { File = "extract.dat", Line = 2, Fields = [subjectId, name] }],
+        };
+    }
 
     /// <summary>A DOJ rap sheet with one Los Angeles felony conviction, as the extract writes it (95 fields).</summary>
     public static SourceRecord DojFelony(string subjectId, string charge, string convictedOn, string sentenceYears, string dob = "19900101")

@@ -2,6 +2,7 @@ using Expunge.Hosting;
 using Expunge.Matching.Api;
 using Expunge.Matching.Consumers;
 using Expunge.Matching.Data;
+using Expunge.Matching.Domain;
 using Expunge.Persistence;
 using MassTransit;
 
@@ -18,6 +19,12 @@ public static class MatchingRegistration
     {
         services.AddServiceDatabase(connectionString, typeof(MatchingRegistration).Assembly);
         services.AddSingleton<PersonLinks>();
+        services.AddSingleton<LinkageModels>();
+        services.AddSingleton<ReviewPairs>();
+        services.AddSingleton<MatchingMetrics>();
+        services.AddSingleton<ModelTrainingSignal>();
+        services.AddSingleton<IRunStageCompletion, RetrainAfterRun>();
+        services.AddHostedService<ModelTrainer>();
         return services;
     }
 
@@ -30,6 +37,7 @@ public static class MatchingRegistration
     public static WebApplication MapMatchingApi(this WebApplication app)
     {
         app.MapPersonEndpoints();
+        app.MapLinkageReviewEndpoints();
         return app;
     }
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Expunge.Cli.Generation;
+using Expunge.Cli.Linkage;
+using Expunge.EligibilityRules;
 using Expunge.Linkage;
 
 namespace Expunge.Cli.Commands;
@@ -15,12 +18,29 @@ public static class LinkageEvalCommand
         var febrl = new Option<DirectoryInfo?>("--febrl") { Description = "Folder with FEBRL dataset3.csv, dataset4a.csv, dataset4b.csv" };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for febrl4-links.csv and febrl3-links.csv", Required = true };
         var withoutId = new Option<bool>("--without-id") { Description = "Drop the SSN-like soc_sec_id field (court rows rarely share one)" };
-        var command = new Command("linkage-eval", "Measure person-linkage precision, recall and F1 on the FEBRL benchmark.") { febrl, outDir, withoutId };
+        var generated = new Option<DirectoryInfo?>("--generated") { Description = "Folder written by `expunge generate county` (doj.dat, court.csv, da.csv, truth files)" };
+        var policy = new Option<FileInfo?>("--policy") { Description = "Policy for deciding the generated county's convictions (default: la-2020, as of 2020-07-01)" };
+        var command = new Command("linkage-eval", "Measure person-linkage precision, recall and F1 on the FEBRL benchmark or on a generated county.")
+        {
+            febrl, generated, policy, outDir, withoutId,
+        };
         command.SetAction((result, _) => CommandRunner.RunAsync(() =>
         {
-            var folder = result.GetValue(febrl) ?? throw new CliException(ExitCodes.InvalidArguments, "Give --febrl DIR (the folder holding the FEBRL CSV files).");
             var output = result.GetValue(outDir)!;
             output.Create();
+            if (result.GetValue(generated) is { } population)
+            {
+                var chosen = result.GetValue(policy) is { } file ? AnalyzeCommand.LoadPolicy(file, null, null)
+                    : PolicyFile.Parse("""{ "policy": "la-2020", "county": "LOS ANGELES", "asOf": "2020-07-01" }""");
+                if (!File.Exists(Path.Combine(population.FullName, GeneratedPopulation.TruthRecordsFile)))
+                {
+                    throw new CliException(ExitCodes.BadInputFile, $"{population.FullName}: no {GeneratedPopulation.TruthRecordsFile} (write the folder with `expunge generate county`).");
+                }
+                var evaluation = GeneratedPopulationEvaluation.Run(population.FullName, chosen, Path.Combine(output.FullName, "generated-links.csv"));
+                foreach (var line in evaluation.Lines()) Console.WriteLine(line);
+                return Task.FromResult(ExitCodes.Success);
+            }
+            var folder = result.GetValue(febrl) ?? throw new CliException(ExitCodes.InvalidArguments, "Give --febrl DIR (the FEBRL CSV files) or --generated DIR (a generated county).");
             var scores = EvaluateFebrl(folder, output, !result.GetValue(withoutId));
             foreach (var line in scores) Console.WriteLine(line);
             return Task.FromResult(ExitCodes.Success);

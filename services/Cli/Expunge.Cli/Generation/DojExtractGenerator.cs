@@ -64,7 +64,7 @@ public sealed class DojExtractGenerator(int seed)
                 foreach (var row in pass == 0 ? CyclesOf(person, late: false).Concat(OtherSteps(person)) : CyclesOf(person, late: true))
                 {
                     row[0] = recordId++.ToString(CultureInfo.InvariantCulture);
-                    output.Write(ToCsv(row));
+                    output.Write(DojRowLayout.ToCsv(row));
                     rows++;
                     if (row[80].StartsWith("CONVICTED", StringComparison.Ordinal))
                     {
@@ -125,20 +125,20 @@ public sealed class DojExtractGenerator(int seed)
                 continue;
             }
 
-            var arrest = NewRow(person);
-            Cycle(arrest, cycle, date);
-            Step(arrest, cycle, 1, date, "ARREST/DETAINED/CITED", "CAPD " + county, county);
-            Count(arrest, cycle, 1, 1, charges[0].Descr, charges[0].Toc, "");
+            var arrest = DojRowLayout.NewRow(person.SubjectId, person.Cii, person.Name, person.Gender, person.Dob, person.Index);
+            DojRowLayout.Cycle(arrest, cycle, date);
+            DojRowLayout.Step(arrest, cycle, 1, date, "ARREST/DETAINED/CITED", "CAPD " + county, county);
+            DojRowLayout.Count(arrest, cycle, 1, 1, charges[0].Descr, charges[0].Toc, "");
             yield return arrest;
 
             for (var c = 0; c < counts; c++)
             {
                 for (var part = 1; part <= sentenceParts[c]; part++)
                 {
-                    var court = NewRow(person);
-                    Cycle(court, cycle, date);
-                    Step(court, cycle, 2, courtDate, "COURT ACTION", "CASC " + county, county);
-                    Count(court, cycle, 2, c + 1, charges[c].Descr, charges[c].Toc, dispositions[c]);
+                    var court = DojRowLayout.NewRow(person.SubjectId, person.Cii, person.Name, person.Gender, person.Dob, person.Index);
+                    DojRowLayout.Cycle(court, cycle, date);
+                    DojRowLayout.Step(court, cycle, 2, courtDate, "COURT ACTION", "CASC " + county, county);
+                    DojRowLayout.Count(court, cycle, 2, c + 1, charges[c].Descr, charges[c].Toc, dispositions[c]);
                     court[52] = caseNumber;
                     if (charges[c].Descr == "SEE COMMENT FOR CHARGE")
                     {
@@ -148,7 +148,7 @@ public sealed class DojExtractGenerator(int seed)
                     {
                         court[81] = charges[c].Toc == "F" ? "F" : "M";
                         court[82] = charges[c].Toc == "F" ? "FELONY" : "MISDEMEANOR";
-                        Sentence(court, part, dispositions[c], random);
+                        DojRowLayout.Sentence(court, part, dispositions[c], random);
                     }
                     yield return court;
                 }
@@ -161,18 +161,18 @@ public sealed class DojExtractGenerator(int seed)
         var cycle = person.Cycles + 1;
         if (person.RegisteredOn is { } registered)
         {
-            var row = NewRow(person);
-            Cycle(row, cycle, registered);
-            Step(row, cycle, 1, registered, "REGISTRATION", "CASO LOS ANGELES", "LOS ANGELES");
-            Count(row, cycle++, 1, 1, "290 PC-REGISTRATION OF SEX OFFENDER", "", "");
+            var row = DojRowLayout.NewRow(person.SubjectId, person.Cii, person.Name, person.Gender, person.Dob, person.Index);
+            DojRowLayout.Cycle(row, cycle, registered);
+            DojRowLayout.Step(row, cycle, 1, registered, "REGISTRATION", "CASO LOS ANGELES", "LOS ANGELES");
+            DojRowLayout.Count(row, cycle++, 1, 1, "290 PC-REGISTRATION OF SEX OFFENDER", "", "");
             yield return row;
         }
         if (person.DiedOn is { } died)
         {
-            var row = NewRow(person);
-            Cycle(row, cycle, died);
-            Step(row, cycle, 1, died, "DECEASED", "CACORONER LOS ANGELES", "LOS ANGELES");
-            Count(row, cycle, 1, 1, "", "", "");
+            var row = DojRowLayout.NewRow(person.SubjectId, person.Cii, person.Name, person.Gender, person.Dob, person.Index);
+            DojRowLayout.Cycle(row, cycle, died);
+            DojRowLayout.Step(row, cycle, 1, died, "DECEASED", "CACORONER LOS ANGELES", "LOS ANGELES");
+            DojRowLayout.Count(row, cycle, 1, 1, "", "", "");
             yield return row;
         }
     }
@@ -188,105 +188,16 @@ public sealed class DojExtractGenerator(int seed)
         return (Offenses[0].Descr, Offenses[0].Toc);
     }
 
-    private static string[] NewRow(PersonFacts p)
-    {
-        var row = new string[DojColumns.Count];
-        Array.Fill(row, "");
-        foreach (var separator in new[] { 3, 10, 20, 35, 38, 49, 83 }) row[separator] = "#";
-        row[1] = "ACTIVE";
-        row[2] = p.SubjectId;
-        row[4] = p.Cii;
-        row[5] = p.Name;
-        row[6] = p.Gender;
-        row[7] = p.Dob;
-        row[11] = p.Cii;
-        row[12] = p.Name;
-        row[13] = p.Gender;
-        row[14] = p.Dob;
-        row[15] = "NULL";
-        row[16] = $"D{p.Cii[1..]}";
-        // Descriptors and identifiers every real row repeats: they make a row the size of a real one (~800 bytes).
-        (row[21], row[22]) = ("H", "HISPANIC");
-        (row[23], row[24], row[25], row[26]) = ("BRO", "BROWN", "BLK", "BLACK");
-        (row[27], row[28]) = ("509", "175");
-        (row[29], row[30]) = ("Y", "N");
-        (row[31], row[32], row[33], row[34]) = ("CA", "CALIFORNIA", "STATE", "US CITIZEN");
-        (row[43], row[44], row[45]) = ("C", "COURT", "CA0190000");
-        row[47] = "19";
-        (row[66], row[67], row[72], row[73]) = ("1", "LOS ANGELES POLICE DEPARTMENT", $"BK{p.Cii[1..]}", $"FE{p.Index:D9}");
-        (row[69], row[70], row[71]) = ($"CT{p.Index:D8}", $"DKT{p.Index:D9}", $"INC{p.Index:D10}");
-        (row[74], row[76]) = ("NONE", $"CRT{p.Index:D8}");
-        row[9] = "NULL";
-        (row[17], row[18]) = ($"IDN{p.Index:D7}", $"INN{p.Index:D7}");
-        row[90] = "NULL";
-        (row[91], row[92]) = ("R", "REGULAR CII RECORD");
-        row[94] = "*";
-        return row;
-    }
-
-    private static void Cycle(string[] row, int cycle, string date)
-    {
-        row[36] = cycle.ToString(CultureInfo.InvariantCulture);
-        row[37] = date;
-    }
-
-    private static void Step(string[] row, int cycle, int step, string date, string type, string agency, string county)
-    {
-        row[39] = step.ToString(CultureInfo.InvariantCulture);
-        row[40] = date;
-        row[42] = type;
-        row[46] = agency;
-        row[48] = county;
-        _ = cycle;
-    }
-
-    private static void Count(string[] row, int cycle, int step, int count, string offense, string toc, string disposition)
-    {
-        row[50] = $"{cycle:D3}{step:D3}{count:D3}000";
-        row[54] = offense;
-        row[55] = toc;
-        row[80] = disposition;
-        row[79] = disposition.Length > 0 ? disposition[..Math.Min(4, disposition.Length)] : "";
-        row[78] = disposition.Length > 0 ? "1" : "";
-        (row[61], row[62], row[63], row[64]) = disposition.StartsWith("CONVICTED", StringComparison.Ordinal)
-            ? ("1", row[53], offense, toc) : ("", "", "", "");
-        row[57] = row[53];
-        row[44] = row[42] == "COURT ACTION" ? "SUPERIOR COURT OF CALIFORNIA" : "LAW ENFORCEMENT AGENCY";
-        row[53] = offense.Length > 5 ? offense[..5].Trim() : "";
-        row[58] = offense;
-        row[59] = toc;
-        row[51] = disposition.Length > 0 ? row[40] : "";
-    }
-
-    private static void Sentence(string[] row, int part, string disposition, Random random)
-    {
-        row[84] = part.ToString(CultureInfo.InvariantCulture);
-        (row[86], row[87], row[88]) = disposition switch
-        {
-            "CONVICTED-PRISON" => ("PRISON", random.Next(1, 6).ToString(CultureInfo.InvariantCulture), "Y"),
-            "CONVICTED-PROBATION" => ("PROBATION", random.Next(12, 61).ToString(CultureInfo.InvariantCulture), "M"),
-            "CONVICTED-FINE" => ("FINE", "", ""),
-            _ => ("JAIL", random.Next(1, 366).ToString(CultureInfo.InvariantCulture), random.Next(20) == 0 ? "X" : "D"),
-        };
-        row[85] = row[86][..Math.Min(3, row[86].Length)];
-        row[89] = row[88] switch { "D" => "DAYS", "M" => "MONTHS", "Y" => "YEARS", _ => "" };
-    }
-
     private static string BadRow(int index, PersonFacts person)
     {
-        var row = NewRow(person);
+        var row = DojRowLayout.NewRow(person.SubjectId, person.Cii, person.Name, person.Gender, person.Dob, person.Index);
         row[0] = $"BAD{index}";
         return (index % 3) switch
         {
-            0 => ToCsv(row[..90]),                                    // truncated: too few fields
-            1 => ToCsv([.. row, "EXTRA"]),                           // one field too many
-            _ => ToCsv(row.Select((v, i) => i == 40 ? "20171345" : v).ToArray()), // month 13
+            0 => DojRowLayout.ToCsv(row[..90]),                                    // truncated: too few fields
+            1 => DojRowLayout.ToCsv([.. row, "EXTRA"]),                           // one field too many
+            _ => DojRowLayout.ToCsv(row.Select((v, i) => i == 40 ? "20171345" : v).ToArray()), // month 13
         };
     }
 
-    private static string ToCsv(string[] row) =>
-        string.Join(',', row.Select((v, i) =>
-            v.Contains(',') || v.Contains('"') ? $"\"{v.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-            // Real extracts pad some fixed-width values with spaces; readers must trim them.
-            : i is 13 or 55 ? $"{v} " : v)) + "\n";
 }

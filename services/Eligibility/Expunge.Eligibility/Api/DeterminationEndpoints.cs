@@ -31,7 +31,9 @@ public static class DeterminationEndpoints
             return Results.Ok(new
             {
                 header = ConvictionRows.Header,
-                rows = rows.Select(r => new { r.PersonId, r.Source, r.DeterminationId, values = r.ResultRow }),
+                // source: every source that reported the conviction (doj;court;da), references: each report, conflicts:
+                // where the sources disagree (the court's facts stand).
+                rows = rows.Select(r => new { r.PersonId, source = r.Sources, r.DeterminationId, values = r.ResultRow, references = r.SourceReferences, r.Conflicts }),
             });
         }).WithName("GetRunConvictions");
 

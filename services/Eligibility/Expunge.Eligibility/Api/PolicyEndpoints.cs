@@ -1,3 +1,4 @@
+using Expunge.Hosting;
 using Expunge.Eligibility.Data;
 using Expunge.EligibilityRules;
 
@@ -16,7 +17,7 @@ public static class PolicyEndpoints
             var json = await reader.ReadToEndAsync(ct);
             try
             {
-                var stored = await store.AddAsync(county, json, Operator(request), ct);
+                var stored = await store.AddAsync(county, json, Operators.Of(request), ct);
                 return Results.Created($"/api/v1/policies/{Uri.EscapeDataString(stored.County)}", stored);
             }
             catch (PolicyException ex)
@@ -33,8 +34,4 @@ public static class PolicyEndpoints
                 : Results.Problem($"No policy is set for {county.ToUpperInvariant()}.", statusCode: 404)).WithName("GetPolicy");
         return app;
     }
-
-    /// <summary>Who is acting. Until API keys with roles arrive (security issue), callers say who they are.</summary>
-    internal static string Operator(HttpRequest request) =>
-        request.Headers.TryGetValue("X-Expunge-Operator", out var who) && !string.IsNullOrWhiteSpace(who) ? who.ToString() : "unnamed operator";
 }

@@ -1,3 +1,4 @@
+using Expunge.Hosting;
 using Expunge.Eligibility.Data;
 using Expunge.EligibilityRules;
 
@@ -40,7 +41,7 @@ public static class ReviewEndpoints
         {
             return Results.Problem("A 'note' saying why is required: reviews are part of the record.", statusCode: 400);
         }
-        return await store.ResolveAsync(determinationId, PolicyEndpoints.Operator(request), body.Note, determination, ct) switch
+        return await store.ResolveAsync(determinationId, Operators.Of(request), body.Note, determination, ct) switch
         {
             DeterminationStore.ReviewResult.Done => Results.NoContent(),
             DeterminationStore.ReviewResult.NotFound => Results.Problem($"No review item for decision {determinationId}.", statusCode: 404),

@@ -38,9 +38,9 @@ public sealed class PersonHistoriesMatchedConsumer(
                     State = o.Decided ? DeterminationState.Decided : DeterminationState.Pending,
                     Convictions = [.. o.Decisions.Select(d => new ConvictionDetermination
                     {
-                        Source = d.Record.Source,
-                        SourceRecordId = d.Record.SourceRecordId,
-                        CntOrder = d.Decision.Conviction.CntOrder,
+                        Source = d.Source,
+                        SourceRecordId = d.SourceRecordId,
+                        CntOrder = d.ConvictionKey,
                         County = d.Decision.Conviction.County,
                         Section = d.Decision.Offense.Section,
                         Determination = d.Decision.Determination,

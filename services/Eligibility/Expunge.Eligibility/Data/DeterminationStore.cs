@@ -27,6 +27,9 @@ public sealed class StoredDetermination
     public string? Note { get; set; }
     public DateTime DecidedAt { get; set; }
     public long? SupersededBy { get; set; }
+    public string Sources { get; set; } = "doj";
+    public string[] SourceReferences { get; set; } = [];
+    public string[] Conflicts { get; set; } = [];
 }
 
 public sealed record ReviewItem(long DeterminationId, Guid PersonId, Guid RunId, string Status, DateTime OpenedAt,
@@ -41,49 +44,76 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
     private const string Columns = """
         determination_id AS DeterminationId, run_id AS RunId, person_id AS PersonId, source, source_record_id AS SourceRecordId,
         cnt_order AS CntOrder, county, section, determination, reason_code AS ReasonCode, policy, policy_version AS PolicyVersion,
-        as_of AS AsOf, result_row AS ResultRow, decided_by AS DecidedBy, note, decided_at AS DecidedAt, superseded_by AS SupersededBy
+        as_of AS AsOf, result_row AS ResultRow, decided_by AS DecidedBy, note, decided_at AS DecidedAt, superseded_by AS SupersededBy,
+        sources, source_references AS SourceReferences, conflicts
         """;
 
     /// <summary>Rows of <c>d</c> that are the current decision of a conviction the run decided (whichever run made them).</summary>
     private const string CurrentForRun = """
-        WHERE d.superseded_by IS NULL AND EXISTS (
+        WHERE d.superseded_by IS NULL AND d.withdrawn_at IS NULL AND EXISTS (
             SELECT 1 FROM eligibility.determination r
             WHERE r.run_id = @runId AND r.source = d.source AND r.source_record_id = d.source_record_id AND r.cnt_order = d.cnt_order)
         """;
 
     public async Task StoreAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<PersonOutcome> people, CancellationToken ct)
     {
-        var rows = people.SelectMany(p => p.Decisions.Select(d => (p.PersonId, d.Record, d.Decision))).ToList();
-        if (rows.Count == 0) return;
-        await using var batch = new NpgsqlBatch(tx.Connection, tx.Transaction);
-        foreach (var (personId, record, decision) in rows)
-        {
-            batch.BatchCommands.Add(Insert(runId, personId, record.Source, record.SourceRecordId, decision.Conviction.CntOrder,
-                decision.Conviction.County, decision.Offense.Section, decision.Determination, decision.ReasonCode, decision.Policy.Name,
-                decision.Policy.Version, decision.Policy.AsOf, [.. ConvictionRows.Row(decision)], "rules", null));
-        }
+        var rows = people.SelectMany(p => p.Decisions.Select(d => (p.PersonId, d))).ToList();
         var ids = new List<long>();
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        if (rows.Count > 0)
         {
-            do
+            await using var batch = new NpgsqlBatch(tx.Connection, tx.Transaction);
+            foreach (var (personId, d) in rows)
             {
-                while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+                var decision = d.Decision;
+                batch.BatchCommands.Add(Insert(runId, personId, d.Source, d.SourceRecordId, d.ConvictionKey,
+                    decision.Conviction.County, decision.Offense.Section, decision.Determination, decision.ReasonCode, decision.Policy.Name,
+                    decision.Policy.Version, decision.Policy.AsOf, [.. ConvictionRows.Row(decision)], "rules", null,
+                    new Provenance(d.Merged.SourceNames, [.. d.Merged.Sources.Select(s => $"{s.Source}:{s.SourceRecordId}:{s.Reference}")], [.. d.Merged.Conflicts])));
             }
-            while (await reader.NextResultAsync(ct));
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            {
+                do
+                {
+                    while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+                }
+                while (await reader.NextResultAsync(ct));
+            }
+            await SupersedeAsync(tx.Connection, tx.Transaction, ids, ct);
         }
-        await SupersedeAsync(tx.Connection, tx.Transaction, ids, ct);
+        await WithdrawAsync(tx.Connection, tx.Transaction, [.. people.SelectMany(p => p.Replaces.Append(p.PersonId))], ids, ct);
     }
 
+    /// <summary>Where a decision's conviction came from: the sources that reported it, each report, their disagreements.</summary>
+    public sealed record Provenance(string Sources, string[] References, string[] Conflicts);
+
+    /// <summary>
+    /// A person decided again stands for all of their convictions: a current decision of theirs (or of a person merged
+    /// into them) that this decision set does not renew is about a conviction they no longer have on record (a count
+    /// now reported under another key, a person found to be someone else) and is withdrawn, not deleted.
+    /// </summary>
+    private static Task<int> WithdrawAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid[] people, List<long> fresh, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            WITH gone AS (
+                UPDATE eligibility.determination SET withdrawn_at = now()
+                WHERE person_id = ANY(@people) AND superseded_by IS NULL AND withdrawn_at IS NULL AND NOT (determination_id = ANY(@fresh))
+                RETURNING determination_id
+            )
+            UPDATE eligibility.review_item r SET status = 'superseded', resolved_at = now()
+            FROM gone WHERE r.determination_id = gone.determination_id AND r.status = 'open'
+            """, new { people, fresh = fresh.ToArray() }, tx, cancellationToken: ct));
+
     private static NpgsqlBatchCommand Insert(Guid runId, Guid personId, string source, string sourceRecordId, string cntOrder, string county,
-        string section, string determination, string reasonCode, string policy, int policyVersion, DateOnly asOf, string[] row, string by, string? note)
+        string section, string determination, string reasonCode, string policy, int policyVersion, DateOnly asOf, string[] row, string by, string? note,
+        Provenance provenance)
     {
         var command = new NpgsqlBatchCommand("""
             INSERT INTO eligibility.determination (run_id, person_id, source, source_record_id, cnt_order, county, section, determination,
-                reason_code, policy, policy_version, as_of, result_row, decided_by, note)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                reason_code, policy, policy_version, as_of, result_row, decided_by, note, sources, source_references, conflicts)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
             RETURNING determination_id
             """);
-        foreach (var value in new object?[] { runId, personId, source, sourceRecordId, cntOrder, county, section, determination, reasonCode, policy, policyVersion, asOf, row, by, note })
+        foreach (var value in new object?[] { runId, personId, source, sourceRecordId, cntOrder, county, section, determination, reasonCode, policy,
+                     policyVersion, asOf, row, by, note, provenance.Sources, provenance.References, provenance.Conflicts })
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
@@ -183,7 +213,8 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
             row[ConvictionRows.ColumnIndex("reason")] = reason;
             await using var batch = new NpgsqlBatch(connection, tx);
             batch.BatchCommands.Add(Insert(old.RunId, old.PersonId, old.Source, old.SourceRecordId, old.CntOrder, old.County, old.Section,
-                overrideDetermination, OperatorOverride, old.Policy, old.PolicyVersion, old.AsOf, row, by, note));
+                overrideDetermination, OperatorOverride, old.Policy, old.PolicyVersion, old.AsOf, row, by, note,
+                new Provenance(old.Sources, old.SourceReferences, old.Conflicts)));
             overrideId = (long)(await batch.ExecuteScalarAsync(ct))!;
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE eligibility.determination SET superseded_by = @overrideId WHERE determination_id = @determinationId",

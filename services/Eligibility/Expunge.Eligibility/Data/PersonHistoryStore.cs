@@ -15,8 +15,10 @@ public sealed record RunImpact(string? RunPolicy, long People, long Subjects, lo
 
 public sealed class PersonHistoryStore(NpgsqlDataSource db)
 {
+    /// <summary>Stores the batch's people; a person merged into another no longer counts in any run's impact.</summary>
     public Task StoreAsync(OutboxTransaction tx, PersonHistoriesMatched batch, IReadOnlyList<PersonOutcome> outcomes, Policy? runPolicy, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM eligibility.person_history WHERE person_id = ANY(@replaced);
             INSERT INTO eligibility.person_history (person_id, run_id, sequence, history, state, subjects,
                 policy_no_felony_left, policy_no_conviction_left, policy_no_recent_left, all_no_felony_left, all_no_conviction_left, all_no_recent_left,
                 run_policy, run_policy_version)
@@ -40,6 +42,7 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db)
                 ac = outcomes.Select(o => o.Impact.AllNoConvictionLeft).ToArray(),
                 ar = outcomes.Select(o => o.Impact.AllNoRecentLeft).ToArray(),
                 runPolicyJson = batch.RunPolicy,
+                replaced = outcomes.SelectMany(o => o.Replaces).ToArray(),
                 runPolicyVersion = runPolicy?.Version,
             }, tx.Transaction, cancellationToken: ct));
 

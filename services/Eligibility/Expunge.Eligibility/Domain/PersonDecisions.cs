@@ -1,51 +1,71 @@
 using Expunge.Contracts;
+using Expunge.CountyRecords;
 using Expunge.Doj;
 using Expunge.EligibilityRules;
 
 namespace Expunge.Eligibility.Domain;
 
+/// <summary>One decision and the conviction it is about: its key (the source that reported it first: DOJ subject and
+/// CNT_ORDER, or a county case and count) and every source that reported it.</summary>
+public sealed record DecidedConviction(string Source, string SourceRecordId, string ConvictionKey, Decision Decision, MergedConviction Merged);
+
 /// <summary>Everything eligibility concluded about one person of a batch.</summary>
-public sealed record PersonOutcome(Guid PersonId, IReadOnlyList<(SourceRecord Record, Decision Decision)> Decisions, PersonImpact Impact, int Subjects, bool Decided);
+public sealed record PersonOutcome(Guid PersonId, IReadOnlyList<DecidedConviction> Decisions, PersonImpact Impact, int Subjects, bool Decided,
+    IReadOnlyList<Guid> Replaces);
 
 /// <summary>
-/// Decides a person's history: each DOJ rap sheet of the person is read with the DOJ conventions and every in-scope
-/// conviction decided with the policy of its county: the run's own policy for its county, the county's stored
-/// policy for the others. Pure: the policies come in, the decisions go out.
+/// Decides a person's history: every source record of the person (DOJ rap sheets, court and DA cases, county events)
+/// is merged into one rap sheet on which each conviction appears once (<see cref="ConvictionMerger"/>), and every
+/// in-scope conviction is decided with the policy of its county: the run's own policy for its county, the county's
+/// stored policy for the others. Pure: the policies come in, the decisions go out.
 /// </summary>
 public static class PersonDecisions
 {
     public static PersonOutcome Decide(PersonHistory person, Policy? runPolicy, IReadOnlyList<Policy> countyPolicies)
     {
         var policies = runPolicy is null ? countyPolicies : [runPolicy, .. countyPolicies.Where(p => p.County != runPolicy.County)];
-        var decisions = new List<(SourceRecord, Decision)>();
-        var impact = new PersonImpact(false, false, false, false, false, false);
-        var subjects = 0;
+        var merged = Merge(person, HomeCounty(runPolicy, countyPolicies));
+        var decisions = policies.SelectMany(p => EligibilityEngine.Decide(merged.Sheet, p)).ToList();
         // Impact numbers are the run policy's (or, without one, the first county policy's).
         var impactPolicy = runPolicy ?? (policies.Count > 0 ? policies[0] : null);
-        foreach (var record in person.Records.Where(r => r.Source == "doj"))
-        {
-            subjects++;
-            var sheet = RapSheetOf(record);
-            var forSheet = policies.SelectMany(p => EligibilityEngine.Decide(sheet, p)).ToList();
-            decisions.AddRange(forSheet.Select(d => (record, d)));
-            if (impactPolicy is not null)
-            {
-                impact = Or(impact, ImpactSummary.Of(sheet, forSheet.Where(d => d.Policy == impactPolicy).ToList(), impactPolicy));
-            }
-        }
-        return new PersonOutcome(person.PersonId, decisions, impact, subjects, Decided: policies.Count > 0);
+        var impact = impactPolicy is null
+            ? new PersonImpact(false, false, false, false, false, false)
+            : ImpactSummary.Of(merged.Sheet, [.. decisions.Where(d => d.Policy == impactPolicy)], impactPolicy);
+        return new PersonOutcome(person.PersonId, [.. decisions.Select(d => Describe(merged, d))], impact,
+            person.Records.Count(r => r.Source == "doj"), Decided: policies.Count > 0, person.ReplacesPersonIds);
+    }
+
+    /// <summary>The county whose court and prosecutors sent the county sources: the run's county, or the only county
+    /// with a stored policy. With several and no run policy a county-only conviction is history, not decided.</summary>
+    private static string HomeCounty(Policy? runPolicy, IReadOnlyList<Policy> countyPolicies) =>
+        runPolicy?.County ?? (countyPolicies.Count == 1 ? countyPolicies[0].County : "");
+
+    public static MergedRecord Merge(PersonHistory person, string homeCounty)
+    {
+        var sheets = person.Records.Where(r => r.Source == "doj").Select(RapSheetOf).ToList();
+        var county = person.Records.Where(r => r.Source != "doj").ToList();
+        var counts = county.SelectMany(r => r.Rows
+            // A row of another shape (a county system publishing straight onto the bus) cannot be read; it must not
+            // make the whole person (or batch) fail.
+            .Where(row => row.Fields.Count == CountyLayout.Of(r.Source).Columns.Count)
+            .Select(row => CountyCount.FromFields(r.Source, r.SourceRecordId, [.. row.Fields]))).ToList();
+        var first = county.Select(r => r.Identity).FirstOrDefault();
+        var identity = first is null ? default
+            : (first.Name ?? "", first.CiiNumber ?? "", DojDate.ParseOrNull(first.DateOfBirth ?? ""));
+        return ConvictionMerger.Merge(sheets, counts, homeCounty, identity);
     }
 
     public static RapSheet RapSheetOf(SourceRecord record)
     {
         var builder = new RapSheetBuilder(record.SourceRecordId);
-        // Ingestion only passes 95-field rows on; a record published straight onto the bus might not, and a row that
-        // cannot be read must not make the whole person (or batch) fail.
+        // Ingestion only passes 95-field rows on; a record published straight onto the bus might not.
         foreach (var row in record.Rows.Where(r => r.Fields.Count == DojColumns.Count)) builder.Add(new DojFieldArray(row.Fields));
         return builder.Build();
     }
 
-    private static PersonImpact Or(PersonImpact a, PersonImpact b) => new(
-        a.PolicyNoFelonyLeft || b.PolicyNoFelonyLeft, a.PolicyNoConvictionLeft || b.PolicyNoConvictionLeft, a.PolicyNoRecentLeft || b.PolicyNoRecentLeft,
-        a.AllNoFelonyLeft || b.AllNoFelonyLeft, a.AllNoConvictionLeft || b.AllNoConvictionLeft, a.AllNoRecentLeft || b.AllNoRecentLeft);
+    private static DecidedConviction Describe(MergedRecord merged, Decision decision)
+    {
+        var provenance = merged.Of(decision.Conviction);
+        return new DecidedConviction(provenance.Key.Source, provenance.Key.SourceRecordId, provenance.Key.Reference, decision, provenance);
+    }
 }

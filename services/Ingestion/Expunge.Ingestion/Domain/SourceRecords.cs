@@ -1,6 +1,5 @@
 using Expunge.Contracts;
 using Expunge.CountyRecords;
-using Expunge.Doj;
 
 namespace Expunge.Ingestion.Domain;
 
@@ -26,56 +25,16 @@ public static class SourceRecords
     public static SourceRecord ToSourceRecord(string source, string recordId, IReadOnlyList<SourceRow> rows) =>
         source == Doj ? DojRecord(recordId, rows) : CountyRecord(source, recordId, rows);
 
-    public static SourceRecord DojRecord(string subjectId, IReadOnlyList<SourceRow> rows)
+    public static SourceRecord DojRecord(string subjectId, IReadOnlyList<SourceRow> rows) => new()
     {
-        // Person fields repeat on every row; the first row's values stand for the subject.
-        var first = rows[0].Fields;
-        return new SourceRecord
-        {
-            Source = Doj,
-            SourceRecordId = subjectId,
-            Identity = new PersonIdentity
-            {
-                Name = NullIfBlank(first[DojColumns.PrimaryName]),
-                DateOfBirth = NullIfBlank(first[DojColumns.PrimaryDob]),
-                Gender = NullIfBlank(first[DojColumns.Gender]),
-                CiiNumber = NullIfBlank(first[DojColumns.CiiNumber]),
-                FbiNumber = NullIfBlank(first[DojColumns.FbiNumber]),
-                DriverLicence = NullIfBlank(first[DojColumns.PrimaryCdl]),
-            },
-            Rows = rows,
-        };
-    }
+        Source = Doj, SourceRecordId = subjectId, Identity = SourceIdentities.OfDojRows([.. rows.Select(r => r.Fields)]), Rows = rows,
+    };
 
-    /// <summary>A court or DA case (or a county event): the defendant of the case's first row stands for the record;
-    /// a CII any row carries is used (many court rows have none).</summary>
-    public static SourceRecord CountyRecord(string source, string recordId, IReadOnlyList<SourceRow> rows)
+    /// <summary>A court or DA case, or a county event.</summary>
+    public static SourceRecord CountyRecord(string source, string recordId, IReadOnlyList<SourceRow> rows) => new()
     {
-        var layout = CountyLayout.Of(source);
-        string? Field(IReadOnlyList<string> fields, string column) =>
-            layout.Columns.Contains(column) ? NullIfBlank(fields[layout.Index(column)]) : null;
-        var first = rows[0].Fields;
-        var (surname, given, middle) = (Field(first, "defendant_last_name"), Field(first, "defendant_first_name"), Field(first, "defendant_middle_name"));
-        return new SourceRecord
-        {
-            Source = source,
-            SourceRecordId = recordId,
-            Identity = new PersonIdentity
-            {
-                Name = given is null ? surname : $"{surname},{given}{(middle is null ? "" : " " + middle)}",
-                Surname = surname,
-                GivenName = given,
-                MiddleName = middle,
-                Aliases = Field(first, "aka_names")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                DateOfBirth = Field(first, "date_of_birth"),
-                Gender = Field(first, "sex"),
-                CiiNumber = rows.Select(r => Field(r.Fields, "cii_number")).FirstOrDefault(c => c is not null),
-                DriverLicence = Field(first, "cdl_number"),
-                BookingNumber = Field(first, "booking_number"),
-            },
-            Rows = rows,
-        };
-    }
+        Source = source, SourceRecordId = recordId, Identity = SourceIdentities.OfCountyRows(source, [.. rows.Select(r => r.Fields)]), Rows = rows,
+    };
 
     /// <param name="orderedRows">Rows sorted so that all rows of one record are adjacent.</param>
     public static async IAsyncEnumerable<IReadOnlyList<SourceRecord>> Batches(IAsyncEnumerable<AcceptedRow> orderedRows, int recordsPerBatch)
@@ -108,8 +67,6 @@ public static class SourceRecords
             yield return batch;
         }
     }
-
-    private static string? NullIfBlank(string value) => value.Length == 0 || value == "NULL" ? null : value;
 }
 
 /// <summary>How many records (people-in-source) go into one published batch.</summary>

@@ -7,21 +7,26 @@ using MassTransit;
 
 namespace Expunge.Matching.Consumers;
 
-public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links, RunProgress progress, IServiceProvider services)
+public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links, LinkageModels models, MatchingMetrics metrics,
+    RunProgress progress, IServiceProvider services)
     : IConsumer<SourceRecordsIngested>
 {
     public const string Stage = MatchingRegistration.Service;
 
-    public Task Consume(ConsumeContext<SourceRecordsIngested> context) =>
-        inbox.ConsumeOnceAsync(nameof(SourceRecordsIngestedConsumer), context.MessageId, async tx =>
+    public async Task Consume(ConsumeContext<SourceRecordsIngested> context)
+    {
+        var batch = context.Message;
+        var (_, model) = await models.CurrentAsync(context.CancellationToken);
+        BatchLinkage? linkage = null;
+        var applied = await inbox.ConsumeOnceAsync(nameof(SourceRecordsIngestedConsumer), context.MessageId, async tx =>
         {
-            var batch = context.Message;
-            var linked = await links.LinkAsync(tx, batch.RunId, batch.Records, context.CancellationToken);
-            var people = PersonHistories.Assemble(batch.Records, linked.ToDictionary(l => (l.Source, l.SourceRecordId), l => l.PersonId));
-            await progress.RecordBatchAsync(tx, batch, people.Count, services, context.CancellationToken);
+            linkage = await links.LinkAsync(tx, batch.RunId, batch.Records, model, context.CancellationToken);
+            await progress.RecordBatchAsync(tx, batch, linkage.People.Count, services, context.CancellationToken);
             tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence),
-                new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = people, RunPolicy = batch.RunPolicy });
+                new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = linkage.People, RunPolicy = batch.RunPolicy });
         }, context.CancellationToken);
+        if (applied && linkage is not null) metrics.Record(batch.Records.Count, linkage);
+    }
 }
 
 public sealed class SourceRecordsIngestedConsumerDefinition : StageConsumerDefinition<SourceRecordsIngestedConsumer>;

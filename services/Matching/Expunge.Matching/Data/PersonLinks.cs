@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Dapper;
 using Expunge.Contracts;
+using Expunge.Linkage;
+using Expunge.Matching.Domain;
 using Expunge.Persistence;
 using Npgsql;
 
@@ -7,48 +10,172 @@ namespace Expunge.Matching.Data;
 
 public sealed record SourceLink(string Source, string SourceRecordId, Guid PersonId);
 
+/// <summary>What linking a batch did: the people it touched (whole histories) and the pairs it sent to review.</summary>
+public sealed record BatchLinkage(IReadOnlyList<PersonHistory> People, int NewPeople, int Merges, int ReviewPairs);
+
+/// <summary>
+/// Links batches of source records to people (Expunge.Linkage's incremental linker) and keeps what that needs: every
+/// record's latest version and identity, blocking keys, links, merges and review pairs. Linking is serialised (one
+/// transaction-scoped advisory lock): two batches linked side by side could each found a person for the same human.
+/// </summary>
 public sealed class PersonLinks(NpgsqlDataSource db)
 {
-    /// <summary>
-    /// Links every record of a batch to a person in two set-based statements: records never seen get a new person,
-    /// known ones keep theirs. The link is inserted first and the person after it (the foreign key is deferred), so
-    /// two batches racing on one new record leave one link and no orphan person.
-    /// </summary>
-    public async Task<IReadOnlyList<SourceLink>> LinkAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<SourceRecord> records, CancellationToken ct)
+    public const long LinkingLock = 0x6D61746368; // "match"
+
+    public async Task<BatchLinkage> LinkAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<SourceRecord> records, FellegiSunterModel model, CancellationToken ct)
     {
-        var sources = records.Select(r => r.Source).ToArray();
-        var ids = records.Select(r => r.SourceRecordId).ToArray();
-        var candidates = records.Select(_ => Guid.CreateVersion7()).ToArray();
-        await tx.Connection.ExecuteAsync(new CommandDefinition("""
-            WITH linked AS (
-                INSERT INTO matching.source_link (source, source_record_id, person_id, first_run_id)
-                SELECT source, source_record_id, candidate, @runId
-                FROM unnest(@sources::text[], @ids::text[], @candidates::uuid[]) AS i(source, source_record_id, candidate)
-                ON CONFLICT (source, source_record_id) DO NOTHING
-                RETURNING person_id
-            )
-            INSERT INTO matching.person (person_id, created_run_id) SELECT person_id, @runId FROM linked
-            """, new { runId, sources, ids, candidates }, tx.Transaction, cancellationToken: ct));
-        return [.. await tx.Connection.QueryAsync<SourceLink>(new CommandDefinition("""
-            WITH linked AS (
-                SELECT l.source, l.source_record_id, l.person_id
-                FROM matching.source_link l
-                JOIN unnest(@sources::text[], @ids::text[]) AS i(source, source_record_id) USING (source, source_record_id)
-            ), recorded AS (
-                INSERT INTO matching.run_link (run_id, source, source_record_id, person_id)
-                SELECT @runId, source, source_record_id, person_id FROM linked
-                ON CONFLICT DO NOTHING
-            )
-            SELECT source, source_record_id AS SourceRecordId, person_id AS PersonId FROM linked
-            """, new { runId, sources, ids }, tx.Transaction, cancellationToken: ct))];
+        var (connection, transaction) = (tx.Connection, tx.Transaction);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LinkingLock)", new { LinkingLock }, transaction, cancellationToken: ct));
+
+        var identities = records.Select(LinkageRecords.Of).ToList();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO matching.source_record (source, source_record_id, identity, record)
+            SELECT * FROM unnest(@sources::text[], @ids::text[], @identities::jsonb[], @bodies::jsonb[])
+            ON CONFLICT (source, source_record_id) DO UPDATE SET identity = EXCLUDED.identity, record = EXCLUDED.record, updated_at = now()
+            """, new
+            {
+                sources = records.Select(r => r.Source).ToArray(),
+                ids = records.Select(r => r.SourceRecordId).ToArray(),
+                identities = identities.Select(i => JsonSerializer.Serialize(i, JsonSerializerOptions.Web)).ToArray(),
+                bodies = records.Select(r => JsonSerializer.Serialize(r, JsonSerializerOptions.Web)).ToArray(),
+            }, transaction, cancellationToken: ct));
+
+        var linked = (await LinksOfAsync(connection, transaction, records.Select(r => (r.Source, r.SourceRecordId)), ct))
+            .ToDictionary(l => LinkageRecords.Key(l.Source, l.SourceRecordId), l => l.PersonId);
+        var incoming = identities.Where(i => !linked.ContainsKey(i.Id)).Select(StandardRecord.Of).ToList();
+        var result = new IncrementalResult([], [], []);
+        if (incoming.Count > 0)
+        {
+            var known = await CandidatesAsync(connection, transaction, incoming, ct);
+            result = new IncrementalLinker(model, Guid.CreateVersion7).Link(incoming, known);
+            await StoreAsync(connection, transaction, runId, result, model, ct);
+        }
+
+        foreach (var assignment in result.Assignments) linked[assignment.Record.Id] = assignment.PersonId;
+        var mergedInto = MergedInto(result.Merges);
+        foreach (var key in linked.Keys.ToList()) linked[key] = mergedInto.GetValueOrDefault(linked[key], linked[key]);
+        await RecordRunLinksAsync(connection, transaction, runId, records, linked, ct);
+
+        var people = linked.Values.Concat(result.Merges.Select(m => mergedInto.GetValueOrDefault(m.Kept, m.Kept))).Distinct().ToArray();
+        var replaced = mergedInto.GroupBy(m => m.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.Key).Order()]);
+        var histories = PersonHistories.Assemble(await RecordsOfAsync(connection, transaction, people, ct), replaced);
+        return new BatchLinkage(histories, result.Assignments.Count(a => a.NewPerson), result.Merges.Count, result.Review.Count);
     }
 
+    /// <summary>Absorbed person → the person it finally became (merges may chain inside one batch).</summary>
+    private static Dictionary<Guid, Guid> MergedInto(IReadOnlyList<PersonMerge> merges)
+    {
+        var into = merges.ToDictionary(m => m.Absorbed, m => m.Kept);
+        foreach (var absorbed in into.Keys.ToList())
+        {
+            var final = into[absorbed];
+            while (into.TryGetValue(final, out var next)) final = next;
+            into[absorbed] = final;
+        }
+        return into;
+    }
+
+    private static async Task<IReadOnlyList<SourceLink>> LinksOfAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<(string Source, string Id)> records, CancellationToken ct)
+    {
+        var list = records.ToList();
+        return [.. await connection.QueryAsync<SourceLink>(new CommandDefinition("""
+            SELECT l.source, l.source_record_id AS SourceRecordId, l.person_id AS PersonId
+            FROM matching.source_link l JOIN unnest(@sources::text[], @ids::text[]) AS i(source, source_record_id) USING (source, source_record_id)
+            """, new { sources = list.Select(r => r.Source).ToArray(), ids = list.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct))];
+    }
+
+    /// <summary>Known records sharing a blocking key with any incoming record (keys of oversized blocks skipped).</summary>
+    private static async Task<IReadOnlyList<KnownRecord>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<StandardRecord> incoming, CancellationToken ct)
+    {
+        var keys = incoming.SelectMany(Blocking.Keys).Distinct().ToArray();
+        var rows = await connection.QueryAsync<(string Identity, Guid PersonId)>(new CommandDefinition("""
+            WITH keys AS (
+                SELECT key FROM matching.block_key WHERE key = ANY(@keys) GROUP BY key HAVING count(*) <= @max
+            ), records AS (
+                SELECT DISTINCT k.source, k.source_record_id FROM matching.block_key k JOIN keys USING (key)
+            )
+            SELECT r.identity::text, l.person_id
+            FROM records JOIN matching.source_record r USING (source, source_record_id)
+            JOIN matching.source_link l USING (source, source_record_id)
+            """, new { keys, max = Blocking.MaxBlockSize }, tx, cancellationToken: ct));
+        return [.. rows.Select(r => new KnownRecord(StandardRecord.Of(JsonSerializer.Deserialize<LinkageRecord>(r.Identity, JsonSerializerOptions.Web)!), r.PersonId))];
+    }
+
+    private static async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, IncrementalResult result, FellegiSunterModel model, CancellationToken ct)
+    {
+        var keys = result.Assignments.SelectMany(a => Blocking.Keys(a.Record).Distinct().Select(k => (Key: k, Record: LinkageRecords.FromKey(a.Record.Id)))).ToList();
+        var pairs = result.Review.Select(r => (A: LinkageRecords.FromKey(r.A.Id), B: LinkageRecords.FromKey(r.B.Id), r.Probability, r.Reason,
+            Evidence: JsonSerializer.Serialize(Evidence.Explain(model, r.A, r.B, r.Vector), JsonSerializerOptions.Web))).ToList();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO matching.person (person_id, created_run_id) SELECT unnest(@newPeople::uuid[]), @runId;
+            INSERT INTO matching.source_link (source, source_record_id, person_id, first_run_id)
+            SELECT source, id, person, @runId FROM unnest(@sources::text[], @ids::text[], @persons::uuid[]) AS i(source, id, person);
+            UPDATE matching.person p SET merged_into = m.kept FROM unnest(@absorbed::uuid[], @kept::uuid[]) AS m(absorbed, kept) WHERE p.person_id = m.absorbed;
+            UPDATE matching.source_link l SET person_id = m.kept FROM unnest(@absorbed::uuid[], @kept::uuid[]) AS m(absorbed, kept) WHERE l.person_id = m.absorbed;
+            INSERT INTO matching.block_key (key, source, source_record_id)
+            SELECT * FROM unnest(@blockKeys::text[], @keySources::text[], @keyIds::text[]) ON CONFLICT DO NOTHING;
+            INSERT INTO matching.review_pair (a_source, a_record_id, b_source, b_record_id, probability, reason, evidence)
+            SELECT * FROM unnest(@aSources::text[], @aIds::text[], @bSources::text[], @bIds::text[], @probabilities::float8[], @reasons::text[], @evidence::jsonb[])
+            ON CONFLICT DO NOTHING;
+            """, new
+            {
+                runId,
+                newPeople = result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().ToArray(),
+                sources = result.Assignments.Select(a => LinkageRecords.FromKey(a.Record.Id).Source).ToArray(),
+                ids = result.Assignments.Select(a => LinkageRecords.FromKey(a.Record.Id).Id).ToArray(),
+                persons = result.Assignments.Select(a => a.PersonId).ToArray(),
+                absorbed = result.Merges.Select(m => m.Absorbed).ToArray(),
+                kept = result.Merges.Select(m => m.Kept).ToArray(),
+                blockKeys = keys.Select(k => k.Key).ToArray(),
+                keySources = keys.Select(k => k.Record.Source).ToArray(),
+                keyIds = keys.Select(k => k.Record.Id).ToArray(),
+                aSources = pairs.Select(p => p.A.Source).ToArray(),
+                aIds = pairs.Select(p => p.A.Id).ToArray(),
+                bSources = pairs.Select(p => p.B.Source).ToArray(),
+                bIds = pairs.Select(p => p.B.Id).ToArray(),
+                probabilities = pairs.Select(p => p.Probability).ToArray(),
+                reasons = pairs.Select(p => p.Reason).ToArray(),
+                evidence = pairs.Select(p => p.Evidence).ToArray(),
+            }, tx, cancellationToken: ct));
+    }
+
+    private static Task<int> RecordRunLinksAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, IReadOnlyList<SourceRecord> records,
+        Dictionary<string, Guid> personOf, CancellationToken ct)
+    {
+        var rows = records.SelectMany(r => LinkageRecords.LinkIds(r).Select(linkId => (r.Source, LinkId: linkId, r.SourceRecordId,
+            Person: personOf[LinkageRecords.Key(r.Source, r.SourceRecordId)]))).ToList();
+        return connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO matching.run_link (run_id, source, source_record_id, record_id, person_id)
+            SELECT @runId, * FROM unnest(@sources::text[], @linkIds::text[], @recordIds::text[], @persons::uuid[])
+            ON CONFLICT DO NOTHING
+            """, new
+            {
+                runId,
+                sources = rows.Select(r => r.Source).ToArray(),
+                linkIds = rows.Select(r => r.LinkId).ToArray(),
+                recordIds = rows.Select(r => r.SourceRecordId).ToArray(),
+                persons = rows.Select(r => r.Person).ToArray(),
+            }, tx, cancellationToken: ct));
+    }
+
+    public static async Task<IReadOnlyList<(Guid PersonId, SourceRecord Record)>> RecordsOfAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
+        IReadOnlyCollection<Guid> people, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<(Guid PersonId, string Record)>(new CommandDefinition("""
+            SELECT l.person_id, r.record::text FROM matching.source_link l JOIN matching.source_record r USING (source, source_record_id)
+            WHERE l.person_id = ANY(@people)
+            """, new { people = people.ToArray() }, tx, cancellationToken: ct));
+        return [.. rows.Select(r => (r.PersonId, JsonSerializer.Deserialize<SourceRecord>(r.Record, JsonSerializerOptions.Web)!))];
+    }
+
+    /// <summary>Every record the run brought, with the person it belongs to now (merges since are followed).</summary>
     public async Task<IReadOnlyList<SourceLink>> ForRunAsync(Guid runId, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return [.. await connection.QueryAsync<SourceLink>(new CommandDefinition("""
-            SELECT source, source_record_id AS SourceRecordId, person_id AS PersonId
-            FROM matching.run_link WHERE run_id = @runId ORDER BY source, source_record_id
+            SELECT r.source, r.source_record_id AS SourceRecordId, coalesce(l.person_id, r.person_id) AS PersonId
+            FROM matching.run_link r LEFT JOIN matching.source_link l ON l.source = r.source AND l.source_record_id = r.record_id
+            WHERE r.run_id = @runId ORDER BY r.source, r.source_record_id
             """, new { runId }, cancellationToken: ct))];
     }
 }

@@ -4,12 +4,15 @@ namespace Expunge.Matching.Domain;
 
 public static class PersonHistories
 {
-    /// <summary>Groups a batch's records by the person they are linked to, in a stable order.</summary>
-    public static IReadOnlyList<PersonHistory> Assemble(IReadOnlyList<SourceRecord> records, IReadOnlyDictionary<(string Source, string Id), Guid> personOf) =>
+    /// <summary>People's histories from their stored records, in a stable order (people by id, records by source and id).</summary>
+    public static IReadOnlyList<PersonHistory> Assemble(IEnumerable<(Guid PersonId, SourceRecord Record)> records, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> replaced) =>
         [.. records
-            .GroupBy(r => personOf.TryGetValue((r.Source, r.SourceRecordId), out var person)
-                ? person
-                : throw new InvalidOperationException($"Record {r.Source}/{r.SourceRecordId} has no person link."))
+            .GroupBy(r => r.PersonId)
             .OrderBy(g => g.Key)
-            .Select(g => new PersonHistory { PersonId = g.Key, Records = [.. g] })];
+            .Select(g => new PersonHistory
+            {
+                PersonId = g.Key,
+                Records = [.. g.Select(r => r.Record).OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.SourceRecordId, StringComparer.Ordinal)],
+                ReplacesPersonIds = replaced.TryGetValue(g.Key, out var ids) ? ids : [],
+            })];
 }

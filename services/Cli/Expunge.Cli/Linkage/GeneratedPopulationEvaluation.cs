@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using Expunge.Cli.Analysis;
+using Expunge.Cli.Generation;
+using Expunge.CountyRecords;
+using Expunge.Doj;
+using Expunge.EligibilityRules;
+using Expunge.Linkage;
+
+namespace Expunge.Cli.Linkage;
+
+/// <summary>What linking a generated county found, measured against its truth files.</summary>
+public sealed record GeneratedEvaluation(
+    LinkageScore Links, double PairCompleteness, int Records, double LinkSeconds, int People, int TruePeople, int ReviewPairs,
+    int TrueLaConvictions, int MergedLaConvictions, int CountedTwice, int CourtOnlyCannabis, int CourtOnlyFoundAndDecided, int CourtOnlyEligible)
+{
+    public IEnumerable<string> Lines()
+    {
+        yield return $"generated county, person links: {Links}";
+        yield return $"  {Records:N0} source records linked in {LinkSeconds:F1} s into {People:N0} people (truth: {TruePeople:N0}); " +
+                     $"pair completeness {PairCompleteness:P2}; {ReviewPairs:N0} pairs for review";
+        yield return $"  Los Angeles convictions: {TrueLaConvictions:N0} true, {MergedLaConvictions:N0} after merging sources, {CountedTwice:N0} counted twice";
+        yield return $"  court-only cannabis convictions: {CourtOnlyCannabis:N0}; found and decided {CourtOnlyFoundAndDecided:N0}; eligible for relief {CourtOnlyEligible:N0}";
+    }
+}
+
+/// <summary>
+/// <c>expunge linkage-eval --generated DIR</c>: links the three sources of a generated county (doj.dat, court.csv,
+/// da.csv), merges each person's convictions and decides them under a policy, all in-process, then scores the links
+/// and the conviction counts against truth-records.csv and truth-convictions.csv.
+/// </summary>
+public static class GeneratedPopulationEvaluation
+{
+    public static GeneratedEvaluation Run(string directory, Policy policy, string linksFile)
+    {
+        var sheets = ReadDoj(Path.Combine(directory, GeneratedPopulation.DojFile));
+        var county = ReadCounty(Path.Combine(directory, GeneratedPopulation.CourtFile), CountyLayout.Court)
+            .Concat(ReadCounty(Path.Combine(directory, GeneratedPopulation.DaFile), CountyLayout.Da)).ToList();
+        var records = sheets.Select(s => SourceIdentities.ToLinkage(SourceIdentities.Doj, s.SubjectId, new Contracts.PersonIdentity
+        {
+            Name = s.Name, CiiNumber = s.CiiNumber,
+            CourtCaseNumbers = [.. s.Convictions.SelectMany(c => c.CaseNumber.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct()], DateOfBirth = s.DateOfBirth is { IsPartial: false } d ? d.Earliest.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : null,
+        })).Concat(county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity))).ToList();
+
+        var clock = Stopwatch.StartNew();
+        var result = Linker.Deduplicate(records);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var truth = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
+        var truePairs = TruePairs(records.Select(r => r.Id), truth).ToList();
+        var linked = result.LinkedPairs().ToList();
+        using (var writer = new StreamWriter(linksFile))
+        {
+            writer.WriteLine("id_a,id_b,probability");
+            foreach (var (a, b, p) in linked)
+            {
+                writer.WriteLine(ConvictionRows.ToCsvLine([Display(result.Records[a].Id), Display(result.Records[b].Id), p.ToString("0.######", CultureInfo.InvariantCulture)]));
+            }
+        }
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(linksFile)!, "generated-model.json"), ModelReport.Json(result.Model));
+        var score = LinkageScore.Of(linked.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id)), truePairs);
+        var completeness = LinkageScore.Completeness(result.Compared.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id)), truePairs);
+
+        // Each person's convictions from every source, decided as the services would.
+        var sheetOf = sheets.ToDictionary(s => SourceIdentities.Key(SourceIdentities.Doj, s.SubjectId));
+        var countyOf = county.ToDictionary(c => SourceIdentities.Key(c.Source, c.RecordId));
+        var claims = new Dictionary<string, int>(StringComparer.Ordinal);
+        var decidedCourtRefs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var mergedLa = 0;
+        foreach (var group in Enumerable.Range(0, records.Count).GroupBy(i => result.GroupOf[i]))
+        {
+            var ids = group.Select(i => records[i].Id).ToList();
+            var merged = ConvictionMerger.Merge([.. ids.Where(sheetOf.ContainsKey).Select(id => sheetOf[id])],
+                [.. ids.Where(countyOf.ContainsKey).SelectMany(id => countyOf[id].Counts)], policy.County);
+            foreach (var conviction in merged.Convictions.Where(c => !c.Dismissed && c.Conviction.County == policy.County))
+            {
+                mergedLa++;
+                foreach (var key in TruthKeys(conviction).Distinct()) claims[key] = claims.GetValueOrDefault(key) + 1;
+            }
+            foreach (var decision in EligibilityEngine.Decide(merged.Sheet, policy))
+            {
+                foreach (var source in merged.Of(decision.Conviction).Sources.Where(s => s.Source == "court"))
+                {
+                    decidedCourtRefs[source.Reference] = decision.Determination;
+                }
+            }
+        }
+
+        File.WriteAllLines(Path.Combine(Path.GetDirectoryName(linksFile)!, "generated-counted-twice.txt"), claims.Where(c => c.Value > 1).Select(c => c.Key));
+        var convictions = ReadTruthConvictions(Path.Combine(directory, GeneratedPopulation.TruthConvictionsFile));
+        var la = convictions.Where(c => c.InCourt && c.Convicted).ToList();
+        var courtOnly = la.Where(c => c.Cannabis && !c.InDoj).ToList();
+        var found = courtOnly.Where(c => decidedCourtRefs.ContainsKey(c.CourtRef)).ToList();
+        return new GeneratedEvaluation(score, completeness, records.Count, seconds, result.GroupOf.Distinct().Count(), truth.Values.Distinct().Count(),
+            result.Review.Count, la.Count, mergedLa, claims.Count(c => c.Value > 1), courtOnly.Count, found.Count,
+            found.Count(c => decidedCourtRefs[c.CourtRef] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction));
+    }
+
+    /// <summary>The true conviction a merged conviction's DOJ and court reports name: case key and count.</summary>
+    private static IEnumerable<string> TruthKeys(MergedConviction conviction)
+    {
+        foreach (var source in conviction.Sources)
+        {
+            if (source.Source == "court" && source.Reference.Split('#') is [var kase, var count]) yield return $"{CaseNumbers.Key(kase)}#{count}";
+            if (source.Source == "doj" && conviction.Conviction.CntOrder.Length >= 9)
+            {
+                foreach (var ofn in conviction.Conviction.CaseNumber.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    yield return $"{CaseNumbers.Key(ofn)}#{int.Parse(conviction.Conviction.CntOrder.AsSpan(6, 3), CultureInfo.InvariantCulture)}";
+                }
+            }
+        }
+    }
+
+    private static string Display(string key) => SourceIdentities.FromKey(key) is var (source, id) ? $"{source}:{id}" : key;
+
+    private static List<RapSheet> ReadDoj(string path)
+    {
+        var collector = new ExtractCollector();
+        collector.StartFile(path);
+        using (var stream = File.OpenRead(path)) DojExtractReader.Scan(stream, collector);
+        return [.. collector.Subjects.Select(b => b.Build())];
+    }
+
+    private sealed record CountyCase(string Source, string RecordId, Contracts.PersonIdentity Identity, IReadOnlyList<CountyCount> Counts);
+
+    private static IEnumerable<CountyCase> ReadCounty(string path, CountyLayout layout)
+    {
+        using var stream = File.OpenRead(path);
+        return [.. CountyExportReader.Read(stream, layout).Where(r => r.Row is not null).Select(r => r.Row!).GroupBy(r => r.RecordId)
+            .Select(g => new CountyCase(layout.Source, g.Key, SourceIdentities.OfCountyRows(layout.Source, [.. g.Select(r => r.Fields)]),
+                [.. g.Select(r => CountyCount.FromFields(layout.Source, g.Key, r.Fields))]))];
+    }
+
+    private static Dictionary<string, string> ReadTruthRecords(string path) =>
+        File.ReadLines(path).Skip(1).Select(l => l.Split(',')).DistinctBy(f => (f[0], f[1]))
+            .ToDictionary(f => SourceIdentities.Key(f[0], f[1]), f => f[3], StringComparer.Ordinal);
+
+    private static IEnumerable<(string, string)> TruePairs(IEnumerable<string> ids, Dictionary<string, string> personOf)
+    {
+        foreach (var group in ids.Where(personOf.ContainsKey).GroupBy(id => personOf[id]))
+        {
+            var members = group.ToList();
+            for (var x = 0; x < members.Count; x++)
+            {
+                for (var y = x + 1; y < members.Count; y++) yield return (members[x], members[y]);
+            }
+        }
+    }
+
+    private sealed record TrueConviction(string Person, string CourtRef, bool Cannabis, bool Convicted, bool InDoj, bool InCourt);
+
+    private static List<TrueConviction> ReadTruthConvictions(string path) =>
+        [.. File.ReadLines(path).Skip(1).Select(l => l.Split(',')).Select(f => new TrueConviction(f[0], $"{f[1]}#{f[2]}", f[5] == "y", f[6] == "y", f[7] == "y", f[8] == "y"))];
+}

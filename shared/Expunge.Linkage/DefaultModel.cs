@@ -1,0 +1,51 @@
+namespace Expunge.Linkage;
+
+/// <summary>
+/// The model a fresh system links with before it has data to learn from: m and u per level set from what is known of
+/// court and DOJ records (names agree exactly for most true pairs and for about one random pair in a hundred; a date of
+/// birth agrees for one random pair in ten thousand). The matching service replaces it with one trained on its own
+/// records (EM) once a run has been linked.
+/// </summary>
+public static class DefaultModel
+{
+    public static FellegiSunterModel For(int population) => new()
+    {
+        M =
+        [
+            [0.85, 0.08, 0.04, 0.03], // given name: exact, nickname or close, similar, different
+            [0.88, 0.06, 0.03, 0.03], // surname
+            [0.90, 0.06, 0.02, 0.02], // date of birth: exact, transposed or one digit, two digits, different
+            [0.97, 0.02, 0.01], // CII
+            [0.97, 0.02, 0.01], // national id
+            [0.98, 0.02], // sex
+            [0.95, 0.05], // driver licence
+            [0.80, 0.20], // street number
+            [0.70, 0.10, 0.20], // street
+            [0.75, 0.10, 0.15], // locality
+            [0.75, 0.10, 0.15], // postcode
+            [0.90, 0.10], // state
+            [0.30, 0.70], // court case: shared, none shared (a person's records are mostly of different cases)
+        ],
+        U =
+        [
+            [0.01, 0.01, 0.05, 0.93],
+            [0.002, 0.003, 0.02, 0.975],
+            [0.0001, 0.0005, 0.002, 0.9974],
+            [0.000001, 0.00001, 0.999989],
+            [0.000001, 0.00001, 0.999989],
+            [0.5, 0.5],
+            [0.00001, 0.99999],
+            [0.02, 0.98],
+            [0.001, 0.004, 0.995],
+            [0.01, 0.01, 0.98],
+            [0.01, 0.02, 0.97],
+            [0.3, 0.7],
+            [0.00001, 0.99999],
+        ],
+        // About one other record of the same person among the people known.
+        Prior = 1.0 / Math.Max(population, 100_000),
+        GivenNameFrequency = [],
+        SurnameFrequency = [],
+        RecordCount = population,
+    };
+}

@@ -1,0 +1,123 @@
+namespace Expunge.Linkage;
+
+/// <summary>A record already linked to a person.</summary>
+public sealed record KnownRecord(StandardRecord Record, Guid PersonId);
+
+/// <summary>Where an incoming record went.</summary>
+public sealed record Assignment(StandardRecord Record, Guid PersonId, bool NewPerson);
+
+/// <summary>Two people found to be one: <see cref="Absorbed"/>'s records now belong to <see cref="Kept"/>.</summary>
+public sealed record PersonMerge(Guid Kept, Guid Absorbed);
+
+/// <summary>A pair for a person to look at, with the model's view of it.</summary>
+public sealed record ReviewCandidate(StandardRecord A, Guid PersonA, StandardRecord B, Guid PersonB, double Probability, ComparisonVector Vector, string Reason);
+
+public sealed record IncrementalResult(IReadOnlyList<Assignment> Assignments, IReadOnlyList<PersonMerge> Merges, IReadOnlyList<ReviewCandidate> Review);
+
+/// <summary>
+/// Links records arriving in batches to the people already known. Each incoming record is compared with the known
+/// records that share a blocking key with it (and with the batch's earlier records); it joins the person it links to,
+/// or founds a new one; when it links to several people, they are one person and merge: the person with more records
+/// keeps its id (fewer references move), the other is redirected. People whose CII numbers differ are never merged by
+/// the model: the pair goes to review. Records are taken in a fixed order, so a batch links the same way every time.
+/// </summary>
+public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPersonId)
+{
+    public IncrementalResult Link(IReadOnlyList<StandardRecord> incoming, IReadOnlyList<KnownRecord> known)
+    {
+        var personOf = new Dictionary<Guid, Guid>(); // merged person → the person it now is
+        var members = new Dictionary<Guid, List<StandardRecord>>();
+        var blocks = new Dictionary<string, List<KnownRecord>>(StringComparer.Ordinal);
+        var assignments = new List<Assignment>();
+        var merges = new List<PersonMerge>();
+        var review = new List<ReviewCandidate>();
+
+        Guid Resolve(Guid person)
+        {
+            while (personOf.TryGetValue(person, out var next)) person = next;
+            return person;
+        }
+        void Add(KnownRecord r)
+        {
+            if (!members.TryGetValue(r.PersonId, out var list)) members[r.PersonId] = list = [];
+            list.Add(r.Record);
+            foreach (var key in Blocking.Keys(r.Record).Distinct())
+            {
+                if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = [];
+                block.Add(r);
+            }
+        }
+        foreach (var r in known) Add(r);
+
+        foreach (var record in incoming.OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var compared = new HashSet<StandardRecord>(ReferenceEqualityComparer.Instance);
+            var links = new List<(KnownRecord Other, double Probability)>();
+            foreach (var key in Blocking.Keys(record).Distinct())
+            {
+                if (!blocks.TryGetValue(key, out var block) || block.Count > Blocking.MaxBlockSize) continue;
+                foreach (var other in block)
+                {
+                    if (!compared.Add(other.Record)) continue;
+                    var vector = Comparison.Compare(record, other.Record);
+                    var probability = PairDecision.ProbabilityOf(record, other.Record, model.Probability(record, other.Record, vector));
+                    switch (PairDecision.Classify(record, other.Record, probability))
+                    {
+                        case PairOutcome.Link:
+                            links.Add((other, probability));
+                            break;
+                        case PairOutcome.Review:
+                            review.Add(new ReviewCandidate(other.Record, other.PersonId, record, Guid.Empty, probability, vector,
+                                PairDecision.StrongIdsConflict(record.StrongId, other.Record.StrongId) ? "different CII numbers" : "uncertain match"));
+                            break;
+                    }
+                }
+            }
+            // The people this record links to, strongest link first; a person whose CII differs from the others' stays apart.
+            var people = links.GroupBy(l => Resolve(l.Other.PersonId)).Select(g => (Person: g.Key, Best: g.Max(l => l.Probability), Via: g.MaxBy(l => l.Probability).Other))
+                .OrderByDescending(p => p.Best).ThenBy(p => p.Person).ToList();
+            Guid target;
+            if (people.Count == 0)
+            {
+                target = newPersonId();
+                assignments.Add(new Assignment(record, target, true));
+            }
+            else
+            {
+                var joined = new List<Guid> { people[0].Person };
+                foreach (var candidate in people.Skip(1))
+                {
+                    if (StrongIds(joined.SelectMany(p => members[p]).Append(record)).Union(StrongIds(members[candidate.Person])).Count() > 1)
+                    {
+                        review.Add(new ReviewCandidate(candidate.Via.Record, candidate.Person, record, Guid.Empty, candidate.Best,
+                            Comparison.Compare(record, candidate.Via.Record), "would join people with different CII numbers"));
+                        continue;
+                    }
+                    joined.Add(candidate.Person);
+                }
+                target = joined.OrderByDescending(p => members[p].Count).ThenBy(p => p).First();
+                foreach (var absorbed in joined.Where(p => p != target))
+                {
+                    personOf[absorbed] = target;
+                    members[target].AddRange(members[absorbed]);
+                    members.Remove(absorbed);
+                    merges.Add(new PersonMerge(target, absorbed));
+                }
+                assignments.Add(new Assignment(record, target, false));
+            }
+            Add(new KnownRecord(record, target));
+        }
+        // Pairs whose incoming side is now placed: name its person; drop pairs that ended up inside one person.
+        var placed = new Dictionary<StandardRecord, Guid>(ReferenceEqualityComparer.Instance);
+        foreach (var a in assignments) placed[a.Record] = a.PersonId;
+        var finalReview = review
+            .Select(r => r with { PersonA = Resolve(r.PersonA), PersonB = Resolve(placed[r.B]) })
+            .Where(r => r.PersonA != r.PersonB)
+            .GroupBy(r => (r.A.Source, r.A.Id, r.B.Source, r.B.Id)).Select(g => g.MaxBy(r => r.Probability)!)
+            .ToList();
+        return new IncrementalResult([.. assignments.Select(a => a with { PersonId = Resolve(a.PersonId) })], merges, finalReview);
+    }
+
+    private static IEnumerable<string> StrongIds(IEnumerable<StandardRecord> records) =>
+        records.Select(r => r.StrongId).Where(s => s.Length > 0).Distinct();
+}
