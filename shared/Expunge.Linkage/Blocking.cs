@@ -9,7 +9,7 @@ public static class Blocking
 {
     /// <summary>Blocks bigger than this (a common name with a missing date, say) are skipped: they would cost
     /// quadratic comparisons for pairs the other keys already propose.</summary>
-    public const int MaxBlockSize = 1_000;
+    public const int MaxBlockSize = 200;
 
     public static IEnumerable<string> Keys(StandardRecord r)
     {
@@ -59,7 +59,9 @@ public static class Blocking
                 members.Add(i);
             }
         }
-        var pairs = new HashSet<long>();
+        // Pairs as one number each (smaller index high), sorted and made unique: far cheaper than a hash set when a
+        // pair shares several keys, as true pairs do.
+        var pairs = new List<long>();
         foreach (var members in blocks.Values)
         {
             if (members.Count < 2 || members.Count > MaxBlockSize) continue;
@@ -73,6 +75,15 @@ public static class Blocking
                 }
             }
         }
-        return [.. pairs.Order().Select(p => ((int)(p >> 32), (int)(p & 0xFFFF_FFFF)))];
+        var sorted = pairs.ToArray();
+        pairs = null;
+        Array.Sort(sorted);
+        var unique = new List<(int, int)>(sorted.Length / 2);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i > 0 && sorted[i] == sorted[i - 1]) continue;
+            unique.Add(((int)(sorted[i] >> 32), (int)(sorted[i] & 0xFFFF_FFFF)));
+        }
+        return unique;
     }
 }

@@ -54,7 +54,8 @@ public sealed class Clustering
     {
         var clustering = new Clustering(records, keepApart);
         var review = new List<ScoredPair>();
-        foreach (var pair in pairs.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
+        // Only links and review pairs matter here: the non-links (nearly all pairs) are never sorted.
+        foreach (var pair in pairs.Where(p => p.Outcome != PairOutcome.NonLink).OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
         {
             if (pair.Outcome == PairOutcome.Review) review.Add(pair);
             else if (pair.Outcome == PairOutcome.Link && !clustering.TryUnion(pair.A, pair.B)) review.Add(pair with { Outcome = PairOutcome.Review });

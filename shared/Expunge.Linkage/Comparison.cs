@@ -70,24 +70,26 @@ public static class Comparison
     private static int Score((int Given, int Surname) levels) =>
         (levels.Given < 0 ? 2 : levels.Given) + (levels.Surname < 0 ? 2 : levels.Surname);
 
-    private static (int, int) Names(StandardName a, StandardName b) => (Given(a.Given, b.Given), Surname(a, b));
+    private static (int, int) Names(StandardName a, StandardName b) => (Given(a.Given, b.Given, a.GivenSoundex, b.GivenSoundex), Surname(a, b));
 
     private static (int, int) Swapped(StandardName a, StandardName b)
     {
         if (a.Given.Length == 0 || a.Surname.Length == 0 || b.Given.Length == 0 || b.Surname.Length == 0) return (3, 3);
-        var swapped = (Given(a.Given, b.Surname), Surname(new StandardName(a.Surname, a.Given, [a.Given]), b));
+        var swapped = (Given(a.Given, b.Surname, a.GivenSoundex, b.SurnameSoundex), Surname(new StandardName(a.Surname, a.Given, [a.Given]), b));
         // A swap only explains a pair when both names then agree closely.
         return swapped.Item1 <= 1 && swapped.Item2 <= 1 ? swapped : (3, 3);
     }
 
-    public static int Given(string a, string b)
+    public static int Given(string a, string b) => Given(a, b, Linkage.Names.Soundex(a), Linkage.Names.Soundex(b));
+
+    private static int Given(string a, string b, string soundexA, string soundexB)
     {
         if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
         if (a == b) return 0;
         if (Linkage.Names.AreNicknames(a, b)) return 1;
         var similarity = Similarity.JaroWinkler(a, b);
         if (similarity >= 0.92) return 1;
-        if (similarity >= 0.88 || Linkage.Names.Soundex(a) == Linkage.Names.Soundex(b)) return 2;
+        if (similarity >= 0.88 || soundexA == soundexB) return 2;
         // An initial agrees with any name starting with it, weakly.
         if ((a.Length == 1 || b.Length == 1) && a[0] == b[0]) return 2;
         return 3;

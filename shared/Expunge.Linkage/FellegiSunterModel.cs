@@ -35,13 +35,28 @@ public sealed class FellegiSunterModel
     /// same-birth-date pairs, divided by the share of matches whose dates of birth agree.
     /// </summary>
     public static FellegiSunterModel Train(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates,
-        Func<int, int>? side = null, int seed = 17)
+        Func<int, int>? side = null, int seed = 17) =>
+        Train(records, candidates, Compare(records, candidates), side, seed);
+
+    /// <summary>Every candidate pair compared once (in parallel); training and scoring both read the vectors.</summary>
+    public static ComparisonVector[] Compare(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates)
+    {
+        var vectors = new ComparisonVector[candidates.Count];
+        Parallel.For(0, candidates.Count, i => vectors[i] = Comparison.Compare(records[candidates[i].A], records[candidates[i].B]));
+        return vectors;
+    }
+
+    public static FellegiSunterModel Train(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates,
+        ComparisonVector[] vectors, Func<int, int>? side = null, int seed = 17)
     {
         var u = EstimateU(records, side, seed);
-        var sameBirthDate = candidates.Where(p => records[p.A].DateOfBirth.Length > 0 && records[p.A].DateOfBirth == records[p.B].DateOfBirth).ToList();
-        var similarNames = candidates.Where(p => SimilarNames(records[p.A], records[p.B])).ToList();
-        var (mByBirthDate, priorByBirthDate) = Expectation(records, sameBirthDate, u, [Field.DateOfBirth]);
-        var (mByNames, _) = Expectation(records, similarNames, u, [Field.GivenName, Field.Surname]);
+        var sameBirthDate = Enumerable.Range(0, candidates.Count)
+            .Where(i => records[candidates[i].A].DateOfBirth.Length > 0 && records[candidates[i].A].DateOfBirth == records[candidates[i].B].DateOfBirth)
+            .Select(i => vectors[i]).ToList();
+        var similarNames = Enumerable.Range(0, candidates.Count).Where(i => SimilarNames(records[candidates[i].A], records[candidates[i].B]))
+            .Select(i => vectors[i]).ToList();
+        var (mByBirthDate, priorByBirthDate) = Expectation(sameBirthDate, u, [Field.DateOfBirth]);
+        var (mByNames, _) = Expectation(similarNames, u, [Field.GivenName, Field.Surname]);
         var m = new double[u.Length][];
         for (var f = 0; f < u.Length; f++)
         {
@@ -75,18 +90,13 @@ public sealed class FellegiSunterModel
 
     /// <summary>EM with u fixed: m per level (fields in <paramref name="ignored"/> neither used nor learnt) and the
     /// share of matches among <paramref name="pairs"/>.</summary>
-    private static (double[][] M, double Prior) Expectation(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> pairs,
-        double[][] u, Field[] ignored)
+    private static (double[][] M, double Prior) Expectation(IReadOnlyList<ComparisonVector> pairs, double[][] u, Field[] ignored)
     {
         var levels = ComparisonVector.LevelCounts;
         var m = levels.Select(count => Enumerable.Range(0, count).Select(l => l == 0 ? 0.9 : l == count - 1 ? 0.02 : 0.08 / (count - 2)).ToArray()).ToArray();
         Normalise(m);
         var patterns = new Dictionary<ulong, long>();
-        foreach (var (a, b) in pairs)
-        {
-            var packed = Comparison.Compare(records[a], records[b]).Packed;
-            patterns[packed] = patterns.GetValueOrDefault(packed) + 1;
-        }
+        foreach (var vector in pairs) patterns[vector.Packed] = patterns.GetValueOrDefault(vector.Packed) + 1;
         var used = Enumerable.Range(0, levels.Length).Where(f => !ignored.Contains((Field)f)).ToArray();
         var prior = 0.3;
         for (var iteration = 0; iteration < 500 && patterns.Count > 0; iteration++)
@@ -135,18 +145,32 @@ public sealed class FellegiSunterModel
         return (m, prior);
     }
 
+    private double[][]? _weights;
+
+    /// <summary>log2(m/u) per field and level, computed once (a model scores millions of pairs).</summary>
+    private double[][] Weights => _weights ??= [.. M.Select((m, f) => m.Select((value, level) => Math.Log2(value / U[f][level])).ToArray())];
+
     /// <summary>Log-odds (base 2) that the pair is one person.</summary>
     public double MatchWeight(StandardRecord a, StandardRecord b, ComparisonVector vector)
     {
+        var weights = Weights;
         var weight = Math.Log2(Prior / (1 - Prior));
-        for (var f = 0; f < M.Length; f++)
+        for (var f = 0; f < weights.Length; f++)
         {
             var level = vector[(Field)f];
             if (level < 0) continue;
-            var u = U[f][level];
-            if (level == 0 && (Field)f is Field.GivenName && a.Name.Given == b.Name.Given) u = TermFrequency(GivenNameFrequency, a.Name.Given, u);
-            if (level == 0 && (Field)f is Field.Surname && a.Name.Surname == b.Name.Surname) u = TermFrequency(SurnameFrequency, a.Name.Surname, u);
-            weight += Math.Log2(M[f][level] / u);
+            if (level == 0 && (Field)f is Field.GivenName && a.Name.Given == b.Name.Given)
+            {
+                weight += Math.Log2(M[f][0] / TermFrequency(GivenNameFrequency, a.Name.Given, U[f][0]));
+            }
+            else if (level == 0 && (Field)f is Field.Surname && a.Name.Surname == b.Name.Surname)
+            {
+                weight += Math.Log2(M[f][0] / TermFrequency(SurnameFrequency, a.Name.Surname, U[f][0]));
+            }
+            else
+            {
+                weight += weights[f][level];
+            }
         }
         return weight;
     }

@@ -31,13 +31,21 @@ public sealed record LinkageResult(
 public static class Linker
 {
     /// <summary>One set of records, possibly several per person: every person becomes one group.</summary>
-    public static LinkageResult Deduplicate(IReadOnlyList<LinkageRecord> input)
+    public static LinkageResult Deduplicate(IReadOnlyList<LinkageRecord> input, TextWriter? log = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var records = input.Select(StandardRecord.Of).ToList();
+        log?.WriteLine($"standardised {records.Count:N0} records: {clock.Elapsed.TotalSeconds:F1} s");
         var candidates = Blocking.CandidatePairs(records);
-        var model = FellegiSunterModel.Train(records, candidates);
-        var scored = Score(records, candidates, model);
+        log?.WriteLine($"blocking: {candidates.Count:N0} candidate pairs: {clock.Elapsed.TotalSeconds:F1} s");
+        var vectors = FellegiSunterModel.Compare(records, candidates);
+        log?.WriteLine($"compared: {clock.Elapsed.TotalSeconds:F1} s");
+        var model = FellegiSunterModel.Train(records, candidates, vectors);
+        log?.WriteLine($"model trained: {clock.Elapsed.TotalSeconds:F1} s");
+        var scored = Score(records, candidates, vectors, model);
+        log?.WriteLine($"scored: {clock.Elapsed.TotalSeconds:F1} s");
         var (groups, review) = Clustering.Group(records, scored);
+        log?.WriteLine($"grouped: {clock.Elapsed.TotalSeconds:F1} s");
         return new LinkageResult(model, records, scored, groups, review);
     }
 
@@ -50,8 +58,9 @@ public static class Linker
         var records = left.Concat(right).Select(StandardRecord.Of).ToList();
         int Side(int i) => i < left.Count ? 0 : 1;
         var candidates = Blocking.CandidatePairs(records, Side);
-        var model = FellegiSunterModel.Train(records, candidates, Side);
-        var scored = Score(records, candidates, model);
+        var vectors = FellegiSunterModel.Compare(records, candidates);
+        var model = FellegiSunterModel.Train(records, candidates, vectors, Side);
+        var scored = Score(records, candidates, vectors, model);
         var taken = new bool[records.Count];
         var clustering = new Clustering(records);
         var review = new List<ScoredPair>();
@@ -69,13 +78,14 @@ public static class Linker
         return new LinkageResult(model, records, scored, [.. Enumerable.Range(0, records.Count).Select(clustering.Find)], review);
     }
 
-    public static List<ScoredPair> Score(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates, FellegiSunterModel model)
+    public static List<ScoredPair> Score(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates, ComparisonVector[] vectors,
+        FellegiSunterModel model)
     {
         var scored = new ScoredPair[candidates.Count];
         Parallel.For(0, candidates.Count, i =>
         {
             var (a, b) = candidates[i];
-            var vector = Comparison.Compare(records[a], records[b]);
+            var vector = vectors[i];
             var probability = PairDecision.ProbabilityOf(records[a], records[b], model.Probability(records[a], records[b], vector));
             scored[i] = new ScoredPair(a, b, probability, PairDecision.Classify(records[a], records[b], probability), vector);
         });

@@ -3,7 +3,7 @@ namespace Expunge.Linkage;
 public enum PairOutcome { NonLink, Review, Link }
 
 /// <summary>A compared pair (indexes into the records compared) and what the model concluded.</summary>
-public sealed record ScoredPair(int A, int B, double Probability, PairOutcome Outcome, ComparisonVector Vector);
+public readonly record struct ScoredPair(int A, int B, double Probability, PairOutcome Outcome, ComparisonVector Vector);
 
 /// <summary>
 /// The three outcomes of a pair. The thresholds are fixed here, chosen for the domain and never fitted to labelled

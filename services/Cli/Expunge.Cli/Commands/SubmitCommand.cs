@@ -15,16 +15,28 @@ public static class SubmitCommand
     public static Command Create()
     {
         var doj = new Option<string[]>("--doj") { Description = "DOJ bulk extract file(s) (.dat or .csv); repeat or comma-separate", AllowMultipleArgumentsPerToken = true };
+        var court = new Option<string[]>("--court") { Description = "Court case-management export(s) (CSV, court-records.md)", AllowMultipleArgumentsPerToken = true };
+        var da = new Option<string[]>("--da") { Description = "DA / city-attorney case export(s) (CSV, court-records.md)", AllowMultipleArgumentsPerToken = true };
         var wait = new Option<bool>("--wait") { Description = "Show progress per stage until the run has passed every stage" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "With --wait: write summary.json, links.csv and errors.json here" };
         var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds", DefaultValueFactory = _ => 1800 };
         var policy = new Option<FileInfo?>("--policy") { Description = "Policy file the run is decided with (else the counties' stored policies)" };
         var county = new Option<string?>("--county") { Description = "With --policy: the run county (overrides the file's)" };
         var asOf = new Option<string?>("--as-of") { Description = "With --policy: the as-of date (overrides the file's)" };
-        var command = new Command("submit", "Submit input files through the running services (ingestion API) as one run.") { doj, policy, county, asOf, wait, outDir, timeout };
+        var command = new Command("submit", "Submit input files through the running services (ingestion API) as one run.")
+        {
+            doj, court, da, policy, county, asOf, wait, outDir, timeout,
+        };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
-            var files = InputFiles.Existing(result.GetValue(doj), "--doj").Select(f => new FileInfo(f)).ToList();
+            var files = InputFiles.Existing(result.GetValue(doj), "--doj", required: false).Select(f => (Kind: "doj", File: new FileInfo(f)))
+                .Concat(InputFiles.Existing(result.GetValue(court), "--court", required: false).Select(f => (Kind: "court", File: new FileInfo(f))))
+                .Concat(InputFiles.Existing(result.GetValue(da), "--da", required: false).Select(f => (Kind: "da", File: new FileInfo(f))))
+                .ToList();
+            if (files.Count == 0)
+            {
+                throw new CliException(ExitCodes.InvalidArguments, "Nothing to read: give at least one --doj, --court or --da FILE.");
+            }
             if (result.GetValue(outDir) is not null && !result.GetValue(wait))
             {
                 throw new CliException(ExitCodes.InvalidArguments, "--out needs --wait: results exist only once the run has finished.");
@@ -42,6 +54,8 @@ public static class SubmitCommand
         return command;
     }
 
+    private static string KindName(string kind) => kind switch { "court" => "court export", "da" => "DA export", _ => "DOJ extract" };
+
     private static string WithOverrides(string policyJson, string county, DateOnly asOf)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(policyJson)!.AsObject();
@@ -50,7 +64,7 @@ public static class SubmitCommand
         return node.ToJsonString();
     }
 
-    private static async Task<int> SubmitAsync(IReadOnlyList<FileInfo> files, string? runPolicy, bool wait, DirectoryInfo? outDir, TimeSpan timeout, CancellationToken ct)
+    private static async Task<int> SubmitAsync(IReadOnlyList<(string Kind, FileInfo File)> files, string? runPolicy, bool wait, DirectoryInfo? outDir, TimeSpan timeout, CancellationToken ct)
     {
         using var client = new ServiceClient();
         var clock = Stopwatch.StartNew();
@@ -60,12 +74,12 @@ public static class SubmitCommand
         Console.WriteLine($"run {run.RunId}");
 
         var exitCode = ExitCodes.Success;
-        foreach (var file in files)
+        foreach (var (kind, file) in files)
         {
             await using var stream = file.OpenRead();
             using var content = new StreamContent(stream, 1 << 16);
             var uploaded = await client.PostAsync<FileUploadResult>("ingestion",
-                $"/api/v1/runs/{run.RunId}/files?kind=doj&name={Uri.EscapeDataString(file.Name)}", content, ct);
+                $"/api/v1/runs/{run.RunId}/files?kind={kind}&name={Uri.EscapeDataString(file.Name)}", content, ct);
             Console.WriteLine($"  {file.Name}: {uploaded.Rows:N0} rows read, {uploaded.Rejected:N0} rejected");
             foreach (var error in uploaded.Errors.Take(5))
             {
@@ -73,7 +87,7 @@ public static class SubmitCommand
             }
             if (uploaded.AllRowsRejected)
             {
-                Console.Error.WriteLine($"{file.FullName}: no row could be read as a DOJ extract (first error: {(uploaded.Errors.Count > 0 ? uploaded.Errors[0].Message : "none listed")}).");
+                Console.Error.WriteLine($"{file.FullName}: no row could be read as a {KindName(kind)} (first error: {(uploaded.Errors.Count > 0 ? uploaded.Errors[0].Message : "none listed")}).");
                 exitCode = ExitCodes.BadInputFile;
             }
         }

@@ -43,9 +43,10 @@ public static class GeneratedPopulationEvaluation
         })).Concat(county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity))).ToList();
 
         var clock = Stopwatch.StartNew();
-        var result = Linker.Deduplicate(records);
+        var result = Linker.Deduplicate(records, Console.Error);
         var seconds = clock.Elapsed.TotalSeconds;
 
+        Console.Error.WriteLine($"linked in {seconds:F1} s");
         var truth = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
         var truePairs = TruePairs(records.Select(r => r.Id), truth).ToList();
         var linked = result.LinkedPairs().ToList();
