@@ -11,12 +11,28 @@ public static class Blocking
     /// quadratic comparisons for pairs the other keys already propose.</summary>
     public const int MaxBlockSize = 200;
 
+    /// <summary>A date of birth alone: decisive in a small file (FEBRL), useless in a county where dozens share each
+    /// date, so its blocks are kept only while small (the date-and-initial keys cover the rest).</summary>
+    public const string DateOfBirthKey = "d:";
+
+    public const int MaxDateOfBirthBlockSize = 20;
+
+    /// <summary>The largest block of this key that is still compared.</summary>
+    public static int CapOf(string key) => key.StartsWith(DateOfBirthKey, StringComparison.Ordinal) ? MaxDateOfBirthBlockSize : MaxBlockSize;
+
     public static IEnumerable<string> Keys(StandardRecord r)
     {
         var dob = r.DateOfBirth;
-        if (dob.Length == 8) yield return "d:" + dob;
+        if (dob.Length == 8) yield return DateOfBirthKey + dob;
         foreach (var name in (IEnumerable<StandardName>)[r.Name, .. r.Aliases])
         {
+            var (surnameInitial, givenInitial) = (Initial(name.Surname), Initial(name.Given));
+            if (dob.Length == 8)
+            {
+                // A date of birth alone is shared by dozens of people in a county: with an initial it is narrow.
+                if (surnameInitial.Length > 0) yield return $"ds:{dob}{surnameInitial}";
+                if (givenInitial.Length > 0) yield return $"dg:{dob}{givenInitial}";
+            }
             if (name.Given.Length > 0 && name.Surname.Length > 0)
             {
                 // Order-free, so a swapped first and last name lands in the same block.
@@ -32,7 +48,7 @@ public static class Blocking
             if (name.Given.Length > 0 && dob.Length == 8)
             {
                 yield return $"gm:{name.Given}{dob[4..]}";
-                yield return $"gy:{name.GivenSoundex}{dob[..4]}";
+                yield return $"gy:{name.GivenSoundex}{surnameInitial}{dob[..4]}";
             }
         }
         if (r.StrongId.Length > 0) yield return "c:" + r.StrongId;
@@ -45,6 +61,8 @@ public static class Blocking
         if (r.Locality.Length > 0 && r.StreetNumber.Length > 0) yield return $"la:{r.Locality}/{r.StreetNumber}";
         if (r.Street.Length > 0 && r.Name.Given.Length > 0) yield return $"sg:{r.Street}/{r.Name.GivenSoundex}";
     }
+
+    private static string Initial(string name) => name.Length > 0 ? name[..1] : "";
 
     /// <summary>Candidate pairs (i &lt; j) of one set of records (deduplication), or across two sets when
     /// <paramref name="side"/> says which set each record is in (linkage: only pairs across the sets).</summary>
@@ -62,9 +80,9 @@ public static class Blocking
         // Pairs as one number each (smaller index high), sorted and made unique: far cheaper than a hash set when a
         // pair shares several keys, as true pairs do.
         var pairs = new List<long>();
-        foreach (var members in blocks.Values)
+        foreach (var (key, members) in blocks)
         {
-            if (members.Count < 2 || members.Count > MaxBlockSize) continue;
+            if (members.Count < 2 || members.Count > CapOf(key)) continue;
             for (var x = 0; x < members.Count; x++)
             {
                 for (var y = x + 1; y < members.Count; y++)

@@ -55,7 +55,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             var links = new List<(KnownRecord Other, double Probability)>();
             foreach (var key in Blocking.Keys(record).Distinct())
             {
-                if (!blocks.TryGetValue(key, out var block) || block.Count > Blocking.MaxBlockSize) continue;
+                if (!blocks.TryGetValue(key, out var block) || block.Count > Blocking.CapOf(key)) continue;
                 foreach (var other in block)
                 {
                     if (!compared.Add(other.Record)) continue;

@@ -90,14 +90,15 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         var keys = incoming.SelectMany(Blocking.Keys).Distinct().ToArray();
         var rows = await connection.QueryAsync<(string Identity, Guid PersonId)>(new CommandDefinition("""
             WITH keys AS (
-                SELECT key FROM matching.block_key WHERE key = ANY(@keys) GROUP BY key HAVING count(*) <= @max
+                SELECT key FROM matching.block_key WHERE key = ANY(@keys)
+                GROUP BY key HAVING count(*) <= CASE WHEN key LIKE 'd:%' THEN @dobMax ELSE @max END
             ), records AS (
                 SELECT DISTINCT k.source, k.source_record_id FROM matching.block_key k JOIN keys USING (key)
             )
             SELECT r.identity::text, l.person_id
             FROM records JOIN matching.source_record r USING (source, source_record_id)
             JOIN matching.source_link l USING (source, source_record_id)
-            """, new { keys, max = Blocking.MaxBlockSize }, tx, cancellationToken: ct));
+            """, new { keys, max = Blocking.MaxBlockSize, dobMax = Blocking.MaxDateOfBirthBlockSize }, tx, cancellationToken: ct));
         return [.. rows.Select(r => new KnownRecord(StandardRecord.Of(JsonSerializer.Deserialize<LinkageRecord>(r.Identity, JsonSerializerOptions.Web)!), r.PersonId))];
     }
 
