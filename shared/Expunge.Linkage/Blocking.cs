@@ -35,14 +35,14 @@ public static class Blocking
             }
             if (name.Given.Length > 0 && name.Surname.Length > 0)
             {
-                // Order-free, so a swapped first and last name lands in the same block.
-                var (x, y) = string.CompareOrdinal(name.GivenSoundex, name.SurnameSoundex) <= 0
-                    ? (name.GivenSoundex, name.SurnameSoundex) : (name.SurnameSoundex, name.GivenSoundex);
-                yield return $"gs:{x}{y}";
+                // The whole name, order-free (a swapped first and last name lands in the same block): what a record
+                // without a date of birth can still be found by.
+                var (x, y) = string.CompareOrdinal(name.Given, name.Surname) <= 0 ? (name.Given, name.Surname) : (name.Surname, name.Given);
+                yield return $"nm:{x}/{y}";
             }
             if (name.Surname.Length > 0 && dob.Length == 8)
             {
-                yield return $"sy:{name.Surname}{dob[..4]}";
+                yield return $"sy:{name.Surname}{dob[..4]}{givenInitial}";
                 yield return $"sm:{name.SurnameSoundex}{dob[4..]}";
             }
             if (name.Given.Length > 0 && dob.Length == 8)
@@ -60,6 +60,7 @@ public static class Blocking
         if (r.Postcode.Length > 0 && r.Name.Given.Length > 0) yield return $"pg:{r.Postcode}/{r.Name.GivenSoundex}";
         if (r.Locality.Length > 0 && r.StreetNumber.Length > 0) yield return $"la:{r.Locality}/{r.StreetNumber}";
         if (r.Street.Length > 0 && r.Name.Given.Length > 0) yield return $"sg:{r.Street}/{r.Name.GivenSoundex}";
+        if (r.Locality.Length > 0 && r.Name.Surname.Length > 0) yield return $"ls:{r.Locality}/{r.Name.SurnameSoundex}";
     }
 
     private static string Initial(string name) => name.Length > 0 ? name[..1] : "";
@@ -80,9 +81,12 @@ public static class Blocking
         // Pairs as one number each (smaller index high), sorted and made unique: far cheaper than a hash set when a
         // pair shares several keys, as true pairs do.
         var pairs = new List<long>();
+        var stats = new Dictionary<string, long>();
         foreach (var (key, members) in blocks)
         {
             if (members.Count < 2 || members.Count > CapOf(key)) continue;
+            var prefix = key[..(key.IndexOf(':', StringComparison.Ordinal) + 1)];
+            stats[prefix] = stats.GetValueOrDefault(prefix) + ((long)members.Count * (members.Count - 1) / 2);
             for (var x = 0; x < members.Count; x++)
             {
                 for (var y = x + 1; y < members.Count; y++)
@@ -93,6 +97,7 @@ public static class Blocking
                 }
             }
         }
+        if (Environment.GetEnvironmentVariable("EXPUNGE_BLOCKING_STATS") is not null) Console.Error.WriteLine(string.Join(", ", stats.Select(x => $"{x.Key} {x.Value:N0}")));
         var sorted = pairs.ToArray();
         pairs = null;
         Array.Sort(sorted);
