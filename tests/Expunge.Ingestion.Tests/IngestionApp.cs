@@ -48,8 +48,8 @@ public sealed class IngestionApp : IAsyncDisposable
         return doc.RootElement.GetProperty("runId").GetGuid();
     }
 
-    public Task<HttpResponseMessage> UploadAsync(Guid runId, string name, string text) =>
-        Client.PostAsync($"/api/v1/runs/{runId}/files?kind=doj&name={name}",
+    public Task<HttpResponseMessage> UploadAsync(Guid runId, string name, string text, string kind = "doj") =>
+        Client.PostAsync($"/api/v1/runs/{runId}/files?kind={kind}&name={name}",
             new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(text))), TestContext.Current.CancellationToken);
 
     public async Task CloseAsync(Guid runId) =>

@@ -22,7 +22,7 @@ public sealed class DownstreamStageTests(Infrastructure infrastructure)
         var matched = new PersonHistoriesMatched
         {
             RunId = run, Sequence = 3,
-            People = [.. people.Select((p, i) => new PersonHistory { PersonId = p, Records = [Records.Doj($"{i}")] })],
+            People = [.. people.Select((p, i) => new PersonHistory { PersonId = p, Records = [Records.Doj($"{i}", i == 0 ? "DOE,JANE" : null)] })],
         };
 
         await stage.PublishAsync(matched, MessageIds.For(run, "matching", 3));

@@ -71,6 +71,65 @@ public sealed class MatchingStageTests(Infrastructure infrastructure)
         Assert.Equal(1L, await stage.ScalarAsync<long>("SELECT processed_batches FROM messaging.run_stage"));
     }
 
+    [Fact]
+    public async Task A_court_case_and_a_doj_subject_of_one_person_become_one_person_across_runs()
+    {
+        infrastructure.Require();
+        await using var stage = await StartAsync();
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await LinkAsync(stage, People.Batch(first, People.Doj("500", "TORRES-VEGA,ANA M", "19900105", "A1234567")));
+        await LinkAsync(stage, People.Batch(second, People.Court("BA123456", "TORRES VEGA", "ANITA", "1990-01-05")));
+        await stage.RelayAsync();
+
+        var person = Assert.Single(Matched(stage, second).People);
+        Assert.Equal(["court", "doj"], person.Records.Select(r => r.Source));
+        Assert.Equal(PersonOf(Matched(stage, first), "500"), person.PersonId);
+    }
+
+    [Fact]
+    public async Task A_record_that_bridges_two_people_merges_them_and_an_operator_can_split_them_again()
+    {
+        infrastructure.Require();
+        await using var stage = await StartAsync();
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // Known by name and date of birth only; then by CII and name only (no date: not enough to link the two).
+        await LinkAsync(stage, People.Batch(first, People.Court("LA1", "QUINTERO", "ROSA", "1985-03-03")));
+        await LinkAsync(stage, People.Batch(second, People.Doj("900", "QUINTERO,ROSA", null, "A7654321")));
+        Assert.Equal(2L, await stage.ScalarAsync<long>("SELECT count(DISTINCT person_id) FROM matching.source_link"));
+        // A record with the date of birth and the CII is both of them.
+        await LinkAsync(stage, People.Batch(third, People.Court("LA2", "QUINTERO", "ROSA", "1985-03-03", "A7654321")));
+        await stage.RelayAsync();
+
+        var merged = Assert.Single(Matched(stage, third).People);
+        Assert.Equal(3, merged.Records.Count);
+        Assert.Single(merged.ReplacesPersonIds);
+        Assert.Equal(1L, await stage.ScalarAsync<long>("SELECT count(DISTINCT person_id) FROM matching.source_link"));
+        Assert.Equal(1L, await stage.ScalarAsync<long>("SELECT count(*) FROM matching.person WHERE merged_into IS NOT NULL"));
+
+        // The pair the second batch could not decide is in the review queue; the operator says: two people.
+        var pairs = await stage.Service<ReviewPairs>().ListAsync("open", 10, TestContext.Current.CancellationToken);
+        var pair = Assert.Single(pairs, p => p.ARecordId == "LA1" && p.BRecordId == "900");
+        Assert.Contains(pair.Evidence, e => e.Field == "Surname" && e.Weight > 0);
+        var (outcome, correction) = await stage.Service<ReviewPairs>().DecideAsync(pair.PairId, link: false, "test.operator", "different mothers' names on the court files", TestContext.Current.CancellationToken);
+        await stage.RelayAsync();
+
+        Assert.Equal(ReviewPairs.Outcome.Done, outcome);
+        Assert.Equal(2L, await stage.ScalarAsync<long>("SELECT count(DISTINCT person_id) FROM matching.source_link"));
+        Assert.NotEqual(
+            await stage.ScalarAsync<Guid>("SELECT person_id FROM matching.source_link WHERE source_record_id = 'LA1'"),
+            await stage.ScalarAsync<Guid>("SELECT person_id FROM matching.source_link WHERE source_record_id = '900'"));
+        Assert.Equal(2, Matched(stage, correction!.Value).People.Count);
+        Assert.Equal("split", await stage.ScalarAsync<string>("SELECT status FROM matching.review_pair WHERE pair_id = " + pair.PairId));
+    }
+
+    private static async Task LinkAsync(StageHarness stage, SourceRecordsIngested batch)
+    {
+        var id = MessageIds.For(batch.RunId, "ingestion", batch.Sequence);
+        await stage.PublishAsync(batch, id);
+        await stage.ConsumedAsync<SourceRecordsIngested>(id);
+    }
+
     private static PersonHistoriesMatched Matched(StageHarness stage, Guid runId) =>
         stage.Harness.Published.Select<PersonHistoriesMatched>(m => m.Context.Message.RunId == runId).Single().Context.Message;
 

@@ -54,3 +54,25 @@ internal static class Records
     public static RunIngested Ingested(Guid runId, int batches) =>
         new() { RunId = runId, BatchCount = batches, RowsRead = batches, RowsRejected = 0, Records = batches };
 }
+
+/// <summary>Records of one made-up person as different sources describe her.</summary>
+internal static class People
+{
+    public static SourceRecord Court(string caseNumber, string surname, string given, string? dob, string? cii = null) => new()
+    {
+        Source = "court",
+        SourceRecordId = caseNumber,
+        Identity = new PersonIdentity { Surname = surname, GivenName = given, Name = $"{surname},{given}", DateOfBirth = dob, CiiNumber = cii, CourtCaseNumbers = [caseNumber] },
+        Rows = [new SourceRow { File = "court.csv", Line = 2, Fields = [.. Enumerable.Repeat("", Expunge.CountyRecords.CountyLayout.Court.Columns.Count)], RowId = $"{caseNumber}#1" }],
+    };
+
+    public static SourceRecord Doj(string subjectId, string name, string? dob, string? cii) => new()
+    {
+        Source = "doj",
+        SourceRecordId = subjectId,
+        Identity = new PersonIdentity { Name = name, DateOfBirth = dob, CiiNumber = cii },
+        Rows = [new SourceRow { File = "extract.dat", Line = 2, Fields = [subjectId, name] }],
+    };
+
+    public static SourceRecordsIngested Batch(Guid runId, params SourceRecord[] records) => new() { RunId = runId, Sequence = 0, Records = records };
+}

@@ -13,4 +13,5 @@ root.Subcommands.Add(PolicyCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(LinkageEvalCommand.Create());
+root.Subcommands.Add(LinkageReviewCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -25,7 +25,8 @@ public sealed record ReasonCount(string Determination, string ReasonCode, long C
 
 public sealed record FilingState(long AwaitingDecision);
 
-public sealed record RunConvictionRow(Guid PersonId, string Source, long DeterminationId, IReadOnlyList<string> Values);
+public sealed record RunConvictionRow(Guid PersonId, string Source, long DeterminationId, IReadOnlyList<string> Values,
+    IReadOnlyList<string>? References, IReadOnlyList<string>? Conflicts);
 
 public sealed record RunConvictions(IReadOnlyList<string> Header, IReadOnlyList<RunConvictionRow> Rows);
 

@@ -19,10 +19,11 @@ public static class LinkageEvalCommand
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for febrl4-links.csv and febrl3-links.csv", Required = true };
         var withoutId = new Option<bool>("--without-id") { Description = "Drop the SSN-like soc_sec_id field (court rows rarely share one)" };
         var generated = new Option<DirectoryInfo?>("--generated") { Description = "Folder written by `expunge generate county` (doj.dat, court.csv, da.csv, truth files)" };
+        var incremental = new Option<bool>("--incremental") { Description = "With --generated: also link as the matching service does (batches of 200, the starting model)" };
         var policy = new Option<FileInfo?>("--policy") { Description = "Policy for deciding the generated county's convictions (default: la-2020, as of 2020-07-01)" };
         var command = new Command("linkage-eval", "Measure person-linkage precision, recall and F1 on the FEBRL benchmark or on a generated county.")
         {
-            febrl, generated, policy, outDir, withoutId,
+            febrl, generated, policy, outDir, withoutId, incremental,
         };
         command.SetAction((result, _) => CommandRunner.RunAsync(() =>
         {
@@ -38,6 +39,11 @@ public static class LinkageEvalCommand
                 }
                 var evaluation = GeneratedPopulationEvaluation.Run(population.FullName, chosen, Path.Combine(output.FullName, "generated-links.csv"));
                 foreach (var line in evaluation.Lines()) Console.WriteLine(line);
+                if (result.GetValue(incremental))
+                {
+                    var (score, seconds) = GeneratedPopulationEvaluation.RunIncremental(population.FullName, 200);
+                    Console.WriteLine($"as the matching service links (batches of 200, starting model): {score}; {seconds:F1} s");
+                }
                 return Task.FromResult(ExitCodes.Success);
             }
             var folder = result.GetValue(febrl) ?? throw new CliException(ExitCodes.InvalidArguments, "Give --febrl DIR (the FEBRL CSV files) or --generated DIR (a generated county).");

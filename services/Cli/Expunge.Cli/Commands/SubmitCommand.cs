@@ -54,6 +54,9 @@ public static class SubmitCommand
         return command;
     }
 
+    /// <summary>Columns convictions.csv adds after analyze's (interfaces.md: sources and person_id, then provenance).</summary>
+    public static readonly IReadOnlyList<string> ProvenanceColumns = ["sources", "person_id", "source_references", "source_conflicts"];
+
     private static string KindName(string kind) => kind switch { "court" => "court export", "da" => "DA export", _ => "DOJ extract" };
 
     private static string WithOverrides(string policyJson, string county, DateOnly asOf)
@@ -113,26 +116,32 @@ public static class SubmitCommand
         var convictions = await client.GetAsync<RunConvictions>("eligibility", $"/api/v1/runs/{runId}/convictions", ct);
         var impact = await client.GetAsync<RunImpactInfo>("eligibility", $"/api/v1/runs/{runId}/impact", ct);
 
-        // The same columns as `expunge analyze`, then which sources reported each conviction and whose it is.
+        // The same columns as `expunge analyze`, then which sources reported each conviction and whose it is, each
+        // source's report (source:record:count) and where the sources disagree.
         var csv = new StringBuilder();
-        csv.Append(ConvictionRows.ToCsvLine([.. convictions.Header, "sources", "person_id"])).Append('\n');
+        csv.Append(ConvictionRows.ToCsvLine([.. convictions.Header, .. ProvenanceColumns])).Append('\n');
         foreach (var row in convictions.Rows)
         {
-            csv.Append(ConvictionRows.ToCsvLine([.. row.Values, row.Source, row.PersonId.ToString()])).Append('\n');
+            csv.Append(ConvictionRows.ToCsvLine([.. row.Values, row.Source, row.PersonId.ToString(),
+                string.Join(";", row.References ?? []), string.Join("; ", row.Conflicts ?? [])])).Append('\n');
         }
+        var countyOnly = convictions.Rows.Where(r => !r.Source.Split(';').Contains("doj")).ToList();
+        var eligible = countyOnly.Count(r => r.Values[ConvictionRows.ColumnIndex("determination")] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction);
+        Console.WriteLine($"{convictions.Rows.Count:N0} convictions decided; {countyOnly.Count:N0} of them only in county records (court or DA), " +
+                          $"{eligible:N0} of those eligible for relief");
         await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "convictions.csv"), csv.ToString(), ct);
 
         var summaryRows = convictions.Rows.Select(r => new SummaryRow(r.Values[ConvictionRows.ColumnIndex("subject_id")],
             r.Values[ConvictionRows.ColumnIndex("determination")], r.Values[ConvictionRows.ColumnIndex("section")],
             r.Values[ConvictionRows.ColumnIndex("reason_code")])).ToList();
         object summary = impact.RunPolicy is { } policyJson
-            ? RunSummary.Create(PolicyFile.Parse(policyJson), details.Run.RowsRead, details.Run.RowsRejected, details.Run.Records ?? 0, summaryRows,
+            ? RunSummary.Create(PolicyFile.Parse(policyJson), details.Run.RowsRead, details.Run.RowsRejected, impact.People, summaryRows,
                 new Impact((int)impact.PolicyNoFelonyLeft, (int)impact.PolicyNoConvictionLeft, (int)impact.PolicyNoRecentLeft),
                 new Impact((int)impact.AllNoFelonyLeft, (int)impact.AllNoConvictionLeft, (int)impact.AllNoRecentLeft), elapsed.TotalSeconds)
             : new Dictionary<string, object?>
             {
                 ["policy"] = null, ["input_rows"] = details.Run.RowsRead, ["rejected_rows"] = details.Run.RowsRejected,
-                ["people"] = details.Run.Records, ["convictions_in_scope"] = summaryRows.Count,
+                ["people"] = impact.People, ["convictions_in_scope"] = summaryRows.Count,
                 ["note"] = "the run named no policy: decisions (if any) used each county's stored policy",
                 ["processing_seconds"] = Math.Round(elapsed.TotalSeconds, 2),
             };
