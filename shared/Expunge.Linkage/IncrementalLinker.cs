@@ -76,21 +76,32 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             // The people this record links to, strongest link first; a person whose CII differs from the others' stays apart.
             var people = links.GroupBy(l => Resolve(l.Other.PersonId)).Select(g => (Person: g.Key, Best: g.Max(l => l.Probability), Via: g.MaxBy(l => l.Probability).Other))
                 .OrderByDescending(p => p.Best).ThenBy(p => p.Person).ToList();
+            // A person is joined only if none of their records contradicts the new one (a common name without a date
+            // of birth looks like many people; their records say they are different).
+            var compatible = people.Where(p => !Contradicted([record], members[p.Person])).ToList();
+            foreach (var refused in people.Except(compatible))
+            {
+                review.Add(new ReviewCandidate(refused.Via.Record, refused.Person, record, Guid.Empty, refused.Best,
+                    Comparison.Compare(record, refused.Via.Record), "links to a person whose other records disagree"));
+            }
             Guid target;
-            if (people.Count == 0)
+            if (compatible.Count == 0)
             {
                 target = newPersonId();
                 assignments.Add(new Assignment(record, target, true));
             }
             else
             {
-                var joined = new List<Guid> { people[0].Person };
-                foreach (var candidate in people.Skip(1))
+                var joined = new List<Guid> { compatible[0].Person };
+                foreach (var candidate in compatible.Skip(1))
                 {
-                    if (StrongIds(joined.SelectMany(p => members[p]).Append(record)).Union(StrongIds(members[candidate.Person])).Count() > 1)
+                    var together = joined.SelectMany(p => members[p]).Append(record).ToList();
+                    var reason = StrongIds(together).Union(StrongIds(members[candidate.Person])).Count() > 1 ? "would join people with different CII numbers"
+                        : Contradicted(together, members[candidate.Person]) ? "would join people whose records disagree" : null;
+                    if (reason is not null)
                     {
                         review.Add(new ReviewCandidate(candidate.Via.Record, candidate.Person, record, Guid.Empty, candidate.Best,
-                            Comparison.Compare(record, candidate.Via.Record), "would join people with different CII numbers"));
+                            Comparison.Compare(record, candidate.Via.Record), reason));
                         continue;
                     }
                     joined.Add(candidate.Person);
@@ -116,6 +127,22 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             .GroupBy(r => (r.A.Source, r.A.Id, r.B.Source, r.B.Id)).Select(g => g.MaxBy(r => r.Probability)!)
             .ToList();
         return new IncrementalResult([.. assignments.Select(a => a with { PersonId = Resolve(a.PersonId) })], merges, finalReview);
+    }
+
+    /// <summary>Below this, a pair's own records say two people (a whole different date of birth, say): odds of a
+    /// thousand to one.</summary>
+    public const double ContradictionThreshold = 0.001;
+
+    private bool Contradicted(IEnumerable<StandardRecord> these, IReadOnlyList<StandardRecord> those)
+    {
+        foreach (var a in these)
+        {
+            foreach (var b in those)
+            {
+                if (PairDecision.ProbabilityOf(a, b, model.Probability(a, b, Comparison.Compare(a, b))) < ContradictionThreshold) return true;
+            }
+        }
+        return false;
     }
 
     private static IEnumerable<string> StrongIds(IEnumerable<StandardRecord> records) =>

@@ -41,7 +41,8 @@ public static class LinkageEvalCommand
                 foreach (var line in evaluation.Lines()) Console.WriteLine(line);
                 if (result.GetValue(incremental))
                 {
-                    var (score, seconds) = GeneratedPopulationEvaluation.RunIncremental(population.FullName, 200);
+                    var (score, seconds) = GeneratedPopulationEvaluation.RunIncremental(population.FullName, 200,
+                        Path.Combine(output.FullName, "generated-incremental-links.csv"));
                     Console.WriteLine($"as the matching service links (batches of 200, starting model): {score}; {seconds:F1} s");
                 }
                 return Task.FromResult(ExitCodes.Success);

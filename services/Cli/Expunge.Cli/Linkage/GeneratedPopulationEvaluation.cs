@@ -35,7 +35,7 @@ public static class GeneratedPopulationEvaluation
     /// What the matching service does with the same records: batches in ingestion's order (source, then record id),
     /// linked one batch at a time against everything before, with the model a fresh system starts with.
     /// </summary>
-    public static (LinkageScore Score, double Seconds) RunIncremental(string directory, int recordsPerBatch)
+    public static (LinkageScore Score, double Seconds) RunIncremental(string directory, int recordsPerBatch, string linksFile)
     {
         var sheets = ReadDoj(Path.Combine(directory, GeneratedPopulation.DojFile));
         var county = ReadCounty(Path.Combine(directory, GeneratedPopulation.CourtFile), CountyLayout.Court)
@@ -54,7 +54,8 @@ public static class GeneratedPopulationEvaluation
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var truth = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
-        var predicted = known.GroupBy(k => k.PersonId).SelectMany(g => Pairs(g.Select(k => k.Record.Id).ToList()));
+        var predicted = known.GroupBy(k => k.PersonId).SelectMany(g => Pairs(g.Select(k => k.Record.Id).ToList())).ToList();
+        File.WriteAllLines(linksFile, ["id_a,id_b", .. predicted.Select(p => $"{Display(p.Item1)},{Display(p.Item2)}")]);
         return (LinkageScore.Of(predicted, TruePairs(records.Select(r => r.Id), truth)), seconds);
     }
 

@@ -26,6 +26,22 @@ public sealed class LinkageModels(NpgsqlDataSource db)
         return _current.Value;
     }
 
+    /// <summary>Before the first model: once there are this many records to learn from.</summary>
+    public const int FirstTrainingRecords = 500;
+
+    public static bool DueForTraining(int version, FellegiSunterModel model, long storedRecords) =>
+        version == 0 ? storedRecords >= FirstTrainingRecords : storedRecords >= 2L * model.RecordCount;
+
+    public async Task<long> StoredRecordsAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        // The planner's estimate is enough to tell a doubling, and costs nothing on a large table.
+        var estimate = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'matching.source_record'::regclass", cancellationToken: ct));
+        return estimate > 10_000 ? estimate
+            : await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM matching.source_record", cancellationToken: ct));
+    }
+
     /// <summary>Up to <paramref name="limit"/> stored identities, a spread sample when there are more.</summary>
     public async Task<IReadOnlyList<LinkageRecord>> SampleAsync(int limit, CancellationToken ct)
     {
