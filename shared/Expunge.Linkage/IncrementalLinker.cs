@@ -78,7 +78,8 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
                 .OrderByDescending(p => p.Best).ThenBy(p => p.Person).ToList();
             // A person is joined only if none of their records contradicts the new one (a common name without a date
             // of birth looks like many people; their records say they are different).
-            var compatible = people.Where(p => !Contradicted([record], members[p.Person])).ToList();
+            // A shared CII is the person whatever else differs (people give police other names and dates).
+            var compatible = people.Where(p => SharesStrongId(record, members[p.Person]) || !Contradicted([record], members[p.Person])).ToList();
             foreach (var refused in people.Except(compatible))
             {
                 review.Add(new ReviewCandidate(refused.Via.Record, refused.Person, record, Guid.Empty, refused.Best,
@@ -97,7 +98,8 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
                 {
                     var together = joined.SelectMany(p => members[p]).Append(record).ToList();
                     var reason = StrongIds(together).Union(StrongIds(members[candidate.Person])).Count() > 1 ? "would join people with different CII numbers"
-                        : Contradicted(together, members[candidate.Person]) ? "would join people whose records disagree" : null;
+                        : !SharesStrongId(record, members[candidate.Person]) && Contradicted(together, members[candidate.Person])
+                            ? "would join people whose records disagree" : null;
                     if (reason is not null)
                     {
                         review.Add(new ReviewCandidate(candidate.Via.Record, candidate.Person, record, Guid.Empty, candidate.Best,
@@ -144,6 +146,9 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
         }
         return false;
     }
+
+    private static bool SharesStrongId(StandardRecord record, IReadOnlyList<StandardRecord> person) =>
+        record.StrongId.Length > 0 && person.Any(r => r.StrongId == record.StrongId);
 
     private static IEnumerable<string> StrongIds(IEnumerable<StandardRecord> records) =>
         records.Select(r => r.StrongId).Where(s => s.Length > 0).Distinct();

@@ -12,7 +12,6 @@ public sealed class OutboxTransaction : IAsyncDisposable
 {
     private readonly OutboxSignal _signal;
     private readonly List<(Guid Id, string Type, byte[] Body)> _outgoing = [];
-    private readonly List<Action> _afterCommit = [];
 
     private OutboxTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxSignal signal)
     {
@@ -44,9 +43,6 @@ public sealed class OutboxTransaction : IAsyncDisposable
     public void Publish<T>(Guid messageId, T message) where T : class =>
         _outgoing.Add((messageId, typeof(T).FullName!, JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web)));
 
-    /// <summary>Something to do once the transaction has committed (wake a worker that reads what it wrote).</summary>
-    public void AfterCommit(Action action) => _afterCommit.Add(action);
-
     public async Task CommitAsync(CancellationToken ct)
     {
         if (_outgoing.Count > 0)
@@ -58,7 +54,6 @@ public sealed class OutboxTransaction : IAsyncDisposable
         {
             _signal.Notify();
         }
-        foreach (var action in _afterCommit) action();
     }
 
     private async Task WriteOutboxAsync(CancellationToken ct)

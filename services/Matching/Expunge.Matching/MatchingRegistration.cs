@@ -22,9 +22,6 @@ public static class MatchingRegistration
         services.AddSingleton<LinkageModels>();
         services.AddSingleton<ReviewPairs>();
         services.AddSingleton<MatchingMetrics>();
-        services.AddSingleton<ModelTrainingSignal>();
-        services.AddSingleton<IRunStageCompletion, RetrainAfterRun>();
-        services.AddHostedService<ModelTrainer>();
         return services;
     }
 

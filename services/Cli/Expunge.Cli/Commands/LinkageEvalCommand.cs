@@ -19,7 +19,7 @@ public static class LinkageEvalCommand
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for febrl4-links.csv and febrl3-links.csv", Required = true };
         var withoutId = new Option<bool>("--without-id") { Description = "Drop the SSN-like soc_sec_id field (court rows rarely share one)" };
         var generated = new Option<DirectoryInfo?>("--generated") { Description = "Folder written by `expunge generate county` (doj.dat, court.csv, da.csv, truth files)" };
-        var incremental = new Option<bool>("--incremental") { Description = "With --generated: also link as the matching service does (batches of 200, the starting model)" };
+        var incremental = new Option<bool>("--incremental") { Description = "With --generated: also link as the matching service does (batches of 200, the model retrained as records double)" };
         var policy = new Option<FileInfo?>("--policy") { Description = "Policy for deciding the generated county's convictions (default: la-2020, as of 2020-07-01)" };
         var command = new Command("linkage-eval", "Measure person-linkage precision, recall and F1 on the FEBRL benchmark or on a generated county.")
         {
@@ -43,7 +43,7 @@ public static class LinkageEvalCommand
                 {
                     var (score, seconds) = GeneratedPopulationEvaluation.RunIncremental(population.FullName, 200,
                         Path.Combine(output.FullName, "generated-incremental-links.csv"));
-                    Console.WriteLine($"as the matching service links (batches of 200, starting model): {score}; {seconds:F1} s");
+                    Console.WriteLine($"as the matching service links (batches of 200, model retrained as records double): {score}; {seconds:F1} s");
                 }
                 return Task.FromResult(ExitCodes.Success);
             }

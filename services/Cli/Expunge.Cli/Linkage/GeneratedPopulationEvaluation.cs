@@ -44,10 +44,17 @@ public static class GeneratedPopulationEvaluation
             .Select(StandardRecord.Of).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var clock = Stopwatch.StartNew();
         var known = new List<KnownRecord>();
-        var linker = new IncrementalLinker(DefaultModel.For(records.Count), Guid.CreateVersion7);
+        var (model, trained) = (DefaultModel.For(0), false);
         foreach (var batch in records.Chunk(recordsPerBatch))
         {
-            var result = linker.Link(batch, known);
+            // As the service does: the starting model until there are records to learn from, then a model trained on
+            // the records linked so far, again each time they have doubled.
+            if (trained ? known.Count >= 2 * model.RecordCount : known.Count >= 500)
+            {
+                var sample = known.Select(k => k.Record).ToList();
+                (model, trained) = (FellegiSunterModel.Train(sample, Blocking.CandidatePairs(sample)), true);
+            }
+            var result = new IncrementalLinker(model, Guid.CreateVersion7).Link(batch, known);
             var moved = result.Merges.ToDictionary(m => m.Absorbed, m => m.Kept);
             known = [.. known.Select(k => moved.TryGetValue(k.PersonId, out var kept) ? k with { PersonId = kept } : k),
                 .. result.Assignments.Select(a => new KnownRecord(a.Record, a.PersonId))];

@@ -7,8 +7,8 @@ using MassTransit;
 
 namespace Expunge.Matching.Consumers;
 
-public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links, LinkageModels models, ModelTrainingSignal training,
-    MatchingMetrics metrics, RunProgress progress, IServiceProvider services)
+public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links, LinkageModels models, MatchingMetrics metrics,
+    RunProgress progress, IServiceProvider services, ILogger<SourceRecordsIngestedConsumer> logger)
     : IConsumer<SourceRecordsIngested>
 {
     public const string Stage = MatchingRegistration.Service;
@@ -16,7 +16,7 @@ public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links
     public async Task Consume(ConsumeContext<SourceRecordsIngested> context)
     {
         var batch = context.Message;
-        var (version, model) = await models.CurrentAsync(context.CancellationToken);
+        var (_, model) = await models.ForNextBatchAsync(logger, context.CancellationToken);
         BatchLinkage? linkage = null;
         var applied = await inbox.ConsumeOnceAsync(nameof(SourceRecordsIngestedConsumer), context.MessageId, async tx =>
         {
@@ -25,15 +25,7 @@ public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links
             tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence),
                 new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = linkage.People, RunPolicy = batch.RunPolicy });
         }, context.CancellationToken);
-        if (applied && linkage is not null)
-        {
-            metrics.Record(batch.Records.Count, linkage);
-            // The model learns from this system's records: again whenever they have doubled since it last did.
-            if (await models.StoredRecordsAsync(context.CancellationToken) is var stored && LinkageModels.DueForTraining(version, model, stored))
-            {
-                training.Notify();
-            }
-        }
+        if (applied && linkage is not null) metrics.Record(batch.Records.Count, linkage);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Expunge.Linkage;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Expunge.Matching.Data;
@@ -9,9 +10,43 @@ namespace Expunge.Matching.Data;
 /// The linkage model in use: the newest trained on this system's own records, or <see cref="DefaultModel"/> before any
 /// run has been linked. Read once per batch from a cache refreshed when a new version is stored.
 /// </summary>
-public sealed class LinkageModels(NpgsqlDataSource db)
+public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
 {
     private (int Version, FellegiSunterModel Model)? _current;
+    private readonly SemaphoreSlim _training = new(1, 1);
+
+    /// <summary>
+    /// The model to link the next batch with, trained first when it is due: the stored records have doubled since the
+    /// current model learnt from them (or, before any model, there are enough to learn from). Training happens before
+    /// the batch's transaction, once however many consumers ask at the same moment.
+    /// </summary>
+    public async Task<(int Version, FellegiSunterModel Model)> ForNextBatchAsync(ILogger logger, CancellationToken ct)
+    {
+        var current = await CurrentAsync(ct);
+        if (!DueForTraining(current.Version, current.Model, await StoredRecordsAsync(ct))) return current;
+        await _training.WaitAsync(ct);
+        try
+        {
+            current = await CurrentAsync(ct);
+            if (!DueForTraining(current.Version, current.Model, await StoredRecordsAsync(ct))) return current;
+            var sample = (await SampleAsync(SampleSize, ct)).Select(StandardRecord.Of).ToList();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var model = await Task.Run(() => FellegiSunterModel.Train(sample, Blocking.CandidatePairs(sample)), ct);
+            var version = await SaveAsync(model, ct);
+            logger.LogInformation("Linkage model {Version} trained on {Records} records in {Seconds:F1} s (prior {Prior:E2})",
+                version, sample.Count, clock.Elapsed.TotalSeconds, model.Prior);
+            return await CurrentAsync(ct);
+        }
+        finally
+        {
+            _training.Release();
+        }
+    }
+
+    public void Dispose() => _training.Dispose();
+
+    /// <summary>At most this many stored records are learnt from (a spread sample when there are more).</summary>
+    public const int SampleSize = 200_000;
 
     public async Task<(int Version, FellegiSunterModel Model)> CurrentAsync(CancellationToken ct)
     {
