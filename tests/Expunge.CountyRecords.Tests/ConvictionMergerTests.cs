@@ -71,4 +71,15 @@ public class ConvictionMergerTests
         var merged = ConvictionMerger.Merge([], [Court("BA5", 1, "HS 11357", "M", "ACQUITTED", new DojDate(2010, 2, 1))], "LOS ANGELES");
         Assert.Empty(merged.Sheet.Convictions);
     }
+
+    [Fact]
+    public void A_county_system_reporting_a_death_or_a_registration_adds_those_facts_to_the_person()
+    {
+        var death = Court("", 0, "", "", "", new DojDate(2019, 4, 1)) with { Source = "lasc-cms", Kind = "death" };
+        var registration = Court("", 0, "PC 290", "", "", new DojDate(2001, 1, 1)) with { Source = "lasc-cms", Kind = "registration" };
+        var merged = ConvictionMerger.Merge([Doj()], [death, registration], "LOS ANGELES");
+        Assert.True(merged.Sheet.Deceased);
+        Assert.Equal("290 PC", merged.Sheet.Registrations.Single().Offense);
+        Assert.Empty(merged.Convictions);
+    }
 }
