@@ -17,8 +17,12 @@ public static class Blocking
 
     public const int MaxDateOfBirthBlockSize = 20;
 
+    /// <summary>A name by sound alone (Soundex of both names): like a date of birth alone, useful only while rare.</summary>
+    public const string SoundsLikeKey = "gs:";
+
     /// <summary>The largest block of this key that is still compared.</summary>
-    public static int CapOf(string key) => key.StartsWith(DateOfBirthKey, StringComparison.Ordinal) ? MaxDateOfBirthBlockSize : MaxBlockSize;
+    public static int CapOf(string key) =>
+        key.StartsWith(DateOfBirthKey, StringComparison.Ordinal) || key.StartsWith(SoundsLikeKey, StringComparison.Ordinal) ? MaxDateOfBirthBlockSize : MaxBlockSize;
 
     public static IEnumerable<string> Keys(StandardRecord r)
     {
@@ -39,6 +43,10 @@ public static class Blocking
                 // without a date of birth can still be found by.
                 var (x, y) = string.CompareOrdinal(name.Given, name.Surname) <= 0 ? (name.Given, name.Surname) : (name.Surname, name.Given);
                 yield return $"nm:{x}/{y}";
+                // The same by sound, for names typed differently; kept only in small blocks (rare names).
+                var (p, q) = string.CompareOrdinal(name.GivenSoundex, name.SurnameSoundex) <= 0
+                    ? (name.GivenSoundex, name.SurnameSoundex) : (name.SurnameSoundex, name.GivenSoundex);
+                yield return $"{SoundsLikeKey}{p}{q}";
             }
             if (name.Surname.Length > 0 && dob.Length == 8)
             {
@@ -97,7 +105,11 @@ public static class Blocking
                 }
             }
         }
-        if (Environment.GetEnvironmentVariable("EXPUNGE_BLOCKING_STATS") is not null) Console.Error.WriteLine(string.Join(", ", stats.Select(x => $"{x.Key} {x.Value:N0}")));
+        if (Environment.GetEnvironmentVariable("EXPUNGE_BLOCKING_STATS") is not null)
+        {
+            // Pairs each kind of key proposes (before de-duplication): what to look at when blocking gets slow.
+            Console.Error.WriteLine(string.Join(", ", stats.Select(x => $"{x.Key} {x.Value:N0}")));
+        }
         var sorted = pairs.ToArray();
         pairs = null;
         Array.Sort(sorted);

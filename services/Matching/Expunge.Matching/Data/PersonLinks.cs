@@ -91,7 +91,7 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         var rows = await connection.QueryAsync<(string Identity, Guid PersonId)>(new CommandDefinition("""
             WITH keys AS (
                 SELECT key FROM matching.block_key WHERE key = ANY(@keys)
-                GROUP BY key HAVING count(*) <= CASE WHEN key LIKE 'd:%' THEN @dobMax ELSE @max END
+                GROUP BY key HAVING count(*) <= CASE WHEN key LIKE 'd:%' OR key LIKE 'gs:%' THEN @dobMax ELSE @max END
             ), records AS (
                 SELECT DISTINCT k.source, k.source_record_id FROM matching.block_key k JOIN keys USING (key)
             )
