@@ -21,7 +21,9 @@ public sealed record IncrementalResult(IReadOnlyList<Assignment> Assignments, IR
 /// keeps its id (fewer references move), the other is redirected. People whose CII numbers differ are never merged by
 /// the model: the pair goes to review. Records are taken in a fixed order, so a batch links the same way every time.
 /// </summary>
-public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPersonId)
+/// <param name="keptApart">Pairs of record ids an operator said are different people: never joined again, however a
+/// later record bridges them.</param>
+public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPersonId, IReadOnlySet<(string A, string B)>? keptApart = null)
 {
     public IncrementalResult Link(IReadOnlyList<StandardRecord> incoming, IReadOnlyList<KnownRecord> known)
     {
@@ -79,7 +81,8 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             // A person is joined only if none of their records contradicts the new one (a common name without a date
             // of birth looks like many people; their records say they are different).
             // A shared CII is the person whatever else differs (people give police other names and dates).
-            var compatible = people.Where(p => SharesStrongId(record, members[p.Person]) || !Contradicted([record], members[p.Person])).ToList();
+            var compatible = people.Where(p => !KeptApart(record, members[p.Person])
+                && (SharesStrongId(record, members[p.Person]) || !Contradicted([record], members[p.Person]))).ToList();
             foreach (var refused in people.Except(compatible))
             {
                 review.Add(new ReviewCandidate(refused.Via.Record, refused.Person, record, Guid.Empty, refused.Best,
@@ -98,6 +101,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
                 {
                     var together = joined.SelectMany(p => members[p]).Append(record).ToList();
                     var reason = StrongIds(together).Union(StrongIds(members[candidate.Person])).Count() > 1 ? "would join people with different CII numbers"
+                        : together.Any(r => KeptApart(r, members[candidate.Person])) ? "would join people an operator separated"
                         : !SharesStrongId(record, members[candidate.Person]) && Contradicted(together, members[candidate.Person])
                             ? "would join people whose records disagree" : null;
                     if (reason is not null)
@@ -141,11 +145,15 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
         {
             foreach (var b in those)
             {
+                if (keptApart is not null && (keptApart.Contains((a.Id, b.Id)) || keptApart.Contains((b.Id, a.Id)))) return true;
                 if (PairDecision.ProbabilityOf(a, b, model.Probability(a, b, Comparison.Compare(a, b))) < ContradictionThreshold) return true;
             }
         }
         return false;
     }
+
+    private bool KeptApart(StandardRecord record, IReadOnlyList<StandardRecord> person) =>
+        keptApart is not null && person.Any(r => keptApart.Contains((record.Id, r.Id)) || keptApart.Contains((r.Id, record.Id)));
 
     private static bool SharesStrongId(StandardRecord record, IReadOnlyList<StandardRecord> person) =>
         record.StrongId.Length > 0 && person.Any(r => r.StrongId == record.StrongId);

@@ -65,6 +65,19 @@ public class IncrementalLinkerTests
     }
 
     [Fact]
+    public void People_an_operator_split_are_never_joined_again_by_a_record_that_looks_like_both()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        KnownRecord[] known = [new(Record("a", "ANA", "TORRES", "19900101"), first), new(Record("b", "ANA", "TORRES", "19900101"), second)];
+        var linker = new IncrementalLinker(Model, Guid.NewGuid, new HashSet<(string, string)> { ("a", "b") });
+
+        var result = linker.Link([Record("c", "ANA", "TORRES", "19900101")], known);
+
+        Assert.Empty(result.Merges);
+        Assert.Contains(result.Review, r => r.Reason == "would join people an operator separated");
+    }
+
+    [Fact]
     public void The_same_batch_links_the_same_way_whatever_its_order()
     {
         StandardRecord[] batch = [Record("x", "JOSE", "LOPEZ", "19700101"), Record("y", "PEPE", "LOPEZ", "19700101"), Record("z", "JOSE", "LOPEZ", "19700110")];

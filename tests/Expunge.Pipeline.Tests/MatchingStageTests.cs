@@ -121,6 +121,12 @@ public sealed class MatchingStageTests(Infrastructure infrastructure)
             await stage.ScalarAsync<Guid>("SELECT person_id FROM matching.source_link WHERE source_record_id = '900'"));
         Assert.Equal(2, Matched(stage, correction!.Value).People.Count);
         Assert.Equal("split", await stage.ScalarAsync<string>("SELECT status FROM matching.review_pair WHERE pair_id = " + pair.PairId));
+
+        // A later record that looks like both does not join them again: the operator's decision stands.
+        await LinkAsync(stage, People.Batch(Guid.NewGuid(), People.Court("LA3", "QUINTERO", "ROSA", "1985-03-03", "A7654321")));
+        Assert.NotEqual(
+            await stage.ScalarAsync<Guid>("SELECT person_id FROM matching.source_link WHERE source_record_id = 'LA1'"),
+            await stage.ScalarAsync<Guid>("SELECT person_id FROM matching.source_link WHERE source_record_id = '900'"));
     }
 
     private static async Task LinkAsync(StageHarness stage, SourceRecordsIngested batch)

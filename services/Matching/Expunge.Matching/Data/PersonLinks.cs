@@ -47,7 +47,7 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         if (incoming.Count > 0)
         {
             var known = await CandidatesAsync(connection, transaction, incoming, ct);
-            result = new IncrementalLinker(model, Guid.CreateVersion7).Link(incoming, known);
+            result = new IncrementalLinker(model, Guid.CreateVersion7, await KeptApartAsync(connection, transaction, ct)).Link(incoming, known);
             await StoreAsync(connection, transaction, runId, result, model, ct);
         }
 
@@ -61,6 +61,12 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         var histories = PersonHistories.Assemble(await RecordsOfAsync(connection, transaction, people, ct), replaced);
         return new BatchLinkage(histories, result.Assignments.Count(a => a.NewPerson), result.Merges.Count, result.Review.Count);
     }
+
+    /// <summary>Pairs of records an operator split: the linker never joins their people again.</summary>
+    private static async Task<HashSet<(string, string)>> KeptApartAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct) =>
+        [.. (await connection.QueryAsync<(string ASource, string AId, string BSource, string BId)>(new CommandDefinition(
+                "SELECT a_source, a_record_id, b_source, b_record_id FROM matching.review_pair WHERE status = 'split'", transaction: tx, cancellationToken: ct)))
+            .Select(p => (LinkageRecords.Key(p.ASource, p.AId), LinkageRecords.Key(p.BSource, p.BId)))];
 
     /// <summary>Absorbed person → the person it finally became (merges may chain inside one batch).</summary>
     private static Dictionary<Guid, Guid> MergedInto(IReadOnlyList<PersonMerge> merges)
