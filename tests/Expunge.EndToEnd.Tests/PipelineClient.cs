@@ -41,7 +41,11 @@ public sealed class PipelineClient(RunningServices stack) : IDisposable
             var states = await Task.WhenAll(RunningServices.Services.Select(s => ProgressAsync(s, runId)));
             return states.All(s => s.ValueKind == JsonValueKind.Object && s.GetProperty("complete").GetBoolean());
         }, done => done, timeout, $"run {runId} to pass every stage");
-        await Eventually.ReturnsAsync(async () => (await StoredResults.ReadAsync(stack, runId)).UnsentOutboxMessages, n => n == 0, timeout, "every outbox to drain");
+        // Then until what the stages stored is visible from outside: every outbox drained and the run's one operator
+        // event recorded (a stage's progress endpoint may answer a moment before a reader on another connection sees
+        // the same rows; compare stored results only once they are all there).
+        await Eventually.ReturnsAsync(() => StoredResults.ReadAsync(stack, runId), r => r.UnsentOutboxMessages == 0 && r.OperatorEvents == 1,
+            timeout, "every outbox to drain and the run's operator event to be recorded");
     }
 
     public void Dispose() => _http.Dispose();
