@@ -89,12 +89,9 @@ public static class Blocking
         // Pairs as one number each (smaller index high), sorted and made unique: far cheaper than a hash set when a
         // pair shares several keys, as true pairs do.
         var pairs = new List<long>();
-        var stats = new Dictionary<string, long>();
         foreach (var (key, members) in blocks)
         {
             if (members.Count < 2 || members.Count > CapOf(key)) continue;
-            var prefix = key[..(key.IndexOf(':', StringComparison.Ordinal) + 1)];
-            stats[prefix] = stats.GetValueOrDefault(prefix) + ((long)members.Count * (members.Count - 1) / 2);
             for (var x = 0; x < members.Count; x++)
             {
                 for (var y = x + 1; y < members.Count; y++)
@@ -104,11 +101,6 @@ public static class Blocking
                     pairs.Add(((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b));
                 }
             }
-        }
-        if (Environment.GetEnvironmentVariable("EXPUNGE_BLOCKING_STATS") is not null)
-        {
-            // Pairs each kind of key proposes (before de-duplication): what to look at when blocking gets slow.
-            Console.Error.WriteLine(string.Join(", ", stats.Select(x => $"{x.Key} {x.Value:N0}")));
         }
         var sorted = pairs.ToArray();
         pairs = null;

@@ -22,6 +22,15 @@ public sealed record LinkageScore(long TruePairs, long PredictedPairs, long Corr
         return truePairs.Count == 0 ? 1 : (double)truePairs.Count(candidateSet.Contains) / truePairs.Count;
     }
 
+    /// <summary>Every unordered pair of the items (a group of s gives s(s-1)/2).</summary>
+    public static IEnumerable<(T, T)> PairsWithin<T>(IReadOnlyList<T> items)
+    {
+        for (var x = 0; x < items.Count; x++)
+        {
+            for (var y = x + 1; y < items.Count; y++) yield return (items[x], items[y]);
+        }
+    }
+
     private static (string, string) Ordered((string A, string B) pair) =>
         string.CompareOrdinal(pair.A, pair.B) <= 0 ? (pair.A, pair.B) : (pair.B, pair.A);
 

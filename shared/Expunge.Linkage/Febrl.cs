@@ -44,17 +44,8 @@ public static class Febrl
     public static string EntityOf(string recordId) => recordId.Split('-') is { Length: >= 3 } parts ? parts[1] : recordId;
 
     /// <summary>True pairs within one file: every two records with the same N.</summary>
-    public static IEnumerable<(string, string)> TrueDuplicatePairs(IReadOnlyList<LinkageRecord> records)
-    {
-        foreach (var group in records.GroupBy(r => EntityOf(r.Id)))
-        {
-            var ids = group.Select(r => r.Id).ToList();
-            for (var x = 0; x < ids.Count; x++)
-            {
-                for (var y = x + 1; y < ids.Count; y++) yield return (ids[x], ids[y]);
-            }
-        }
-    }
+    public static IEnumerable<(string, string)> TrueDuplicatePairs(IReadOnlyList<LinkageRecord> records) =>
+        records.GroupBy(r => EntityOf(r.Id)).SelectMany(g => LinkageScore.PairsWithin(g.Select(r => r.Id).ToList()));
 
     /// <summary>True pairs across two files: records with the same N.</summary>
     public static IEnumerable<(string, string)> TrueLinkPairs(IReadOnlyList<LinkageRecord> left, IReadOnlyList<LinkageRecord> right)

@@ -62,7 +62,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
                 {
                     if (!compared.Add(other.Record)) continue;
                     var vector = Comparison.Compare(record, other.Record);
-                    var probability = PairDecision.ProbabilityOf(record, other.Record, model.Probability(record, other.Record, vector));
+                    var probability = PairDecision.Probability(model, record, other.Record, vector);
                     switch (PairDecision.Classify(record, other.Record, probability))
                     {
                         case PairOutcome.Link:
@@ -146,7 +146,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             foreach (var b in those)
             {
                 if (keptApart is not null && (keptApart.Contains((a.Id, b.Id)) || keptApart.Contains((b.Id, a.Id)))) return true;
-                if (PairDecision.ProbabilityOf(a, b, model.Probability(a, b, Comparison.Compare(a, b))) < ContradictionThreshold) return true;
+                if (PairDecision.Probability(model, a, b, Comparison.Compare(a, b)) < ContradictionThreshold) return true;
             }
         }
         return false;

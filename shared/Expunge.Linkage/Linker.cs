@@ -9,22 +9,10 @@ public sealed record LinkageResult(
     IReadOnlyList<ScoredPair> Review)
 {
     /// <summary>Every pair of records placed in the same person, with the model's probability for the pair.</summary>
-    public IEnumerable<(int A, int B, double Probability)> LinkedPairs()
-    {
-        foreach (var group in Enumerable.Range(0, GroupOf.Length).GroupBy(i => GroupOf[i]).Where(g => g.Count() > 1))
-        {
-            var members = group.ToList();
-            for (var x = 0; x < members.Count; x++)
-            {
-                for (var y = x + 1; y < members.Count; y++)
-                {
-                    var (a, b) = (Records[members[x]], Records[members[y]]);
-                    var vector = Comparison.Compare(a, b);
-                    yield return (members[x], members[y], PairDecision.ProbabilityOf(a, b, Model.Probability(a, b, vector)));
-                }
-            }
-        }
-    }
+    public IEnumerable<(int A, int B, double Probability)> LinkedPairs() =>
+        Enumerable.Range(0, GroupOf.Length).GroupBy(i => GroupOf[i])
+            .SelectMany(group => LinkageScore.PairsWithin(group.ToList()))
+            .Select(p => (p.Item1, p.Item2, PairDecision.Probability(Model, Records[p.Item1], Records[p.Item2], Comparison.Compare(Records[p.Item1], Records[p.Item2]))));
 }
 
 /// <summary>Batch linkage of records held in memory: blocking, model training, scoring, grouping.</summary>
@@ -86,7 +74,7 @@ public static class Linker
         {
             var (a, b) = candidates[i];
             var vector = vectors[i];
-            var probability = PairDecision.ProbabilityOf(records[a], records[b], model.Probability(records[a], records[b], vector));
+            var probability = PairDecision.Probability(model, records[a], records[b], vector);
             scored[i] = new ScoredPair(a, b, probability, PairDecision.Classify(records[a], records[b], probability), vector);
         });
         return [.. scored];

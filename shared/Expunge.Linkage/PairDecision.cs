@@ -25,7 +25,8 @@ public static class PairDecision
 
     public static bool StrongIdsConflict(string a, string b) => a.Length > 0 && b.Length > 0 && a != b;
 
-    /// <summary>A strong-id match links whatever the model says; its probability is reported as certain.</summary>
-    public static double ProbabilityOf(StandardRecord a, StandardRecord b, double modelProbability) =>
-        a.StrongId.Length > 0 && a.StrongId == b.StrongId ? 1.0 : modelProbability;
+    /// <summary>The probability that a pair is one person: the model's, except that a strong-id match links whatever the
+    /// model says and is reported as certain.</summary>
+    public static double Probability(FellegiSunterModel model, StandardRecord a, StandardRecord b, ComparisonVector vector) =>
+        a.StrongId.Length > 0 && a.StrongId == b.StrongId ? 1.0 : model.Probability(a, b, vector);
 }

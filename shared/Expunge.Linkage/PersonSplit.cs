@@ -15,7 +15,7 @@ public static class PersonSplit
             for (var b = a + 1; b < records.Count; b++)
             {
                 var vector = Comparison.Compare(records[a], records[b]);
-                var probability = PairDecision.ProbabilityOf(records[a], records[b], model.Probability(records[a], records[b], vector));
+                var probability = PairDecision.Probability(model, records[a], records[b], vector);
                 pairs.Add(new ScoredPair(a, b, probability, PairDecision.Classify(records[a], records[b], probability), vector));
             }
         }

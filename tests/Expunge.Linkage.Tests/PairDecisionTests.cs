@@ -34,7 +34,7 @@ public class PairDecisionTests
         var a = Person("a", "JOHN", "SMITH", "19800101", "A12345678");
         var b = Person("b", "JUAN", "HERRERA", "19651231", "A-1234-5678");
         Assert.Equal(PairOutcome.Link, PairDecision.Classify(a, b, 0.0001));
-        Assert.Equal(1.0, PairDecision.ProbabilityOf(a, b, 0.0001));
+        Assert.Equal(1.0, PairDecision.Probability(DefaultModel.For(100_000), a, b, Comparison.Compare(a, b)));
     }
 
     [Fact]

@@ -37,11 +37,8 @@ public static class GeneratedPopulationEvaluation
     /// </summary>
     public static (LinkageScore Score, double Seconds) RunIncremental(string directory, int recordsPerBatch, string linksFile)
     {
-        var sheets = ReadDoj(Path.Combine(directory, GeneratedPopulation.DojFile));
-        var county = ReadCounty(Path.Combine(directory, GeneratedPopulation.CourtFile), CountyLayout.Court)
-            .Concat(ReadCounty(Path.Combine(directory, GeneratedPopulation.DaFile), CountyLayout.Da)).ToList();
-        var records = DojLinkageRecords(sheets).Concat(county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity)))
-            .Select(StandardRecord.Of).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var (_, _, linkage) = ReadSources(directory);
+        var records = linkage.Select(StandardRecord.Of).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var clock = Stopwatch.StartNew();
         var known = new List<KnownRecord>();
         var (model, trained) = (DefaultModel.For(0), false);
@@ -61,17 +58,9 @@ public static class GeneratedPopulationEvaluation
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var truth = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
-        var predicted = known.GroupBy(k => k.PersonId).SelectMany(g => Pairs(g.Select(k => k.Record.Id).ToList())).ToList();
+        var predicted = known.GroupBy(k => k.PersonId).SelectMany(g => LinkageScore.PairsWithin(g.Select(k => k.Record.Id).ToList())).ToList();
         File.WriteAllLines(linksFile, ["id_a,id_b", .. predicted.Select(p => $"{Display(p.Item1)},{Display(p.Item2)}")]);
         return (LinkageScore.Of(predicted, TruePairs(records.Select(r => r.Id), truth)), seconds);
-    }
-
-    private static IEnumerable<(string, string)> Pairs(List<string> ids)
-    {
-        for (var x = 0; x < ids.Count; x++)
-        {
-            for (var y = x + 1; y < ids.Count; y++) yield return (ids[x], ids[y]);
-        }
     }
 
     private static IEnumerable<LinkageRecord> DojLinkageRecords(IEnumerable<RapSheet> sheets) =>
@@ -82,16 +71,18 @@ public static class GeneratedPopulationEvaluation
             DateOfBirth = s.DateOfBirth is { IsPartial: false } d ? d.Earliest.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : null,
         }));
 
-    public static GeneratedEvaluation Run(string directory, Policy policy, string linksFile)
+    /// <summary>The three files of a generated county: DOJ rap sheets, county cases, and every record as the linker reads it.</summary>
+    private static (List<RapSheet> Sheets, List<CountyCase> County, List<LinkageRecord> Linkage) ReadSources(string directory)
     {
         var sheets = ReadDoj(Path.Combine(directory, GeneratedPopulation.DojFile));
         var county = ReadCounty(Path.Combine(directory, GeneratedPopulation.CourtFile), CountyLayout.Court)
             .Concat(ReadCounty(Path.Combine(directory, GeneratedPopulation.DaFile), CountyLayout.Da)).ToList();
-        var records = sheets.Select(s => SourceIdentities.ToLinkage(SourceIdentities.Doj, s.SubjectId, new Contracts.PersonIdentity
-        {
-            Name = s.Name, CiiNumber = s.CiiNumber,
-            CourtCaseNumbers = [.. s.Convictions.SelectMany(c => c.CaseNumber.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct()], DateOfBirth = s.DateOfBirth is { IsPartial: false } d ? d.Earliest.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : null,
-        })).Concat(county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity))).ToList();
+        return (sheets, county, [.. DojLinkageRecords(sheets), .. county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity))]);
+    }
+
+    public static GeneratedEvaluation Run(string directory, Policy policy, string linksFile)
+    {
+        var (sheets, county, records) = ReadSources(directory);
 
         var clock = Stopwatch.StartNew();
         var result = Linker.Deduplicate(records, Console.Error);
@@ -188,17 +179,8 @@ public static class GeneratedPopulationEvaluation
         File.ReadLines(path).Skip(1).Select(l => l.Split(',')).DistinctBy(f => (f[0], f[1]))
             .ToDictionary(f => SourceIdentities.Key(f[0], f[1]), f => f[3], StringComparer.Ordinal);
 
-    private static IEnumerable<(string, string)> TruePairs(IEnumerable<string> ids, Dictionary<string, string> personOf)
-    {
-        foreach (var group in ids.Where(personOf.ContainsKey).GroupBy(id => personOf[id]))
-        {
-            var members = group.ToList();
-            for (var x = 0; x < members.Count; x++)
-            {
-                for (var y = x + 1; y < members.Count; y++) yield return (members[x], members[y]);
-            }
-        }
-    }
+    private static IEnumerable<(string, string)> TruePairs(IEnumerable<string> ids, Dictionary<string, string> personOf) =>
+        ids.Where(personOf.ContainsKey).GroupBy(id => personOf[id]).SelectMany(g => LinkageScore.PairsWithin(g.ToList()));
 
     private sealed record TrueConviction(string Person, string CourtRef, bool Cannabis, bool Convicted, bool InDoj, bool InCourt);
 

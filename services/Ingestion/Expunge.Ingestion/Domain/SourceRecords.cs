@@ -6,7 +6,7 @@ namespace Expunge.Ingestion.Domain;
 /// <summary>The kinds of file a run takes (court-records.md): the DOJ extract and the county's court and DA exports.</summary>
 public static class FileKinds
 {
-    public const string Doj = "doj";
+    public const string Doj = SourceIdentities.Doj;
     public static readonly IReadOnlyList<string> All = [Doj, CountyLayout.Court.Source, CountyLayout.Da.Source];
 }
 
@@ -20,7 +20,7 @@ public readonly record struct AcceptedRow(string Source, string RecordId, Source
 /// </summary>
 public static class SourceRecords
 {
-    public const string Doj = "doj";
+    public const string Doj = SourceIdentities.Doj;
 
     public static SourceRecord ToSourceRecord(string source, string recordId, IReadOnlyList<SourceRow> rows) =>
         source == Doj ? DojRecord(recordId, rows) : CountyRecord(source, recordId, rows);

@@ -1,3 +1,4 @@
+using Expunge.CountyRecords;
 using System.Text.Json;
 using Dapper;
 using Expunge.Contracts;
@@ -41,7 +42,7 @@ public sealed class PersonLinks(NpgsqlDataSource db)
             }, transaction, cancellationToken: ct));
 
         var linked = (await LinksOfAsync(connection, transaction, records.Select(r => (r.Source, r.SourceRecordId)), ct))
-            .ToDictionary(l => LinkageRecords.Key(l.Source, l.SourceRecordId), l => l.PersonId);
+            .ToDictionary(l => SourceIdentities.Key(l.Source, l.SourceRecordId), l => l.PersonId);
         var incoming = identities.Where(i => !linked.ContainsKey(i.Id)).Select(StandardRecord.Of).ToList();
         var result = new IncrementalResult([], [], []);
         if (incoming.Count > 0)
@@ -66,7 +67,7 @@ public sealed class PersonLinks(NpgsqlDataSource db)
     private static async Task<HashSet<(string, string)>> KeptApartAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct) =>
         [.. (await connection.QueryAsync<(string ASource, string AId, string BSource, string BId)>(new CommandDefinition(
                 "SELECT a_source, a_record_id, b_source, b_record_id FROM matching.review_pair WHERE status = 'split'", transaction: tx, cancellationToken: ct)))
-            .Select(p => (LinkageRecords.Key(p.ASource, p.AId), LinkageRecords.Key(p.BSource, p.BId)))];
+            .Select(p => (SourceIdentities.Key(p.ASource, p.AId), SourceIdentities.Key(p.BSource, p.BId)))];
 
     /// <summary>Absorbed person → the person it finally became (merges may chain inside one batch).</summary>
     private static Dictionary<Guid, Guid> MergedInto(IReadOnlyList<PersonMerge> merges)
@@ -110,8 +111,8 @@ public sealed class PersonLinks(NpgsqlDataSource db)
 
     private static async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, IncrementalResult result, FellegiSunterModel model, CancellationToken ct)
     {
-        var keys = result.Assignments.SelectMany(a => Blocking.Keys(a.Record).Distinct().Select(k => (Key: k, Record: LinkageRecords.FromKey(a.Record.Id)))).ToList();
-        var pairs = result.Review.Select(r => (A: LinkageRecords.FromKey(r.A.Id), B: LinkageRecords.FromKey(r.B.Id), r.Probability, r.Reason,
+        var keys = result.Assignments.SelectMany(a => Blocking.Keys(a.Record).Distinct().Select(k => (Key: k, Record: SourceIdentities.FromKey(a.Record.Id)))).ToList();
+        var pairs = result.Review.Select(r => (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
             Evidence: JsonSerializer.Serialize(Evidence.Explain(model, r.A, r.B, r.Vector), JsonSerializerOptions.Web))).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.person (person_id, created_run_id) SELECT unnest(@newPeople::uuid[]), @runId;
@@ -128,8 +129,8 @@ public sealed class PersonLinks(NpgsqlDataSource db)
             {
                 runId,
                 newPeople = result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().ToArray(),
-                sources = result.Assignments.Select(a => LinkageRecords.FromKey(a.Record.Id).Source).ToArray(),
-                ids = result.Assignments.Select(a => LinkageRecords.FromKey(a.Record.Id).Id).ToArray(),
+                sources = result.Assignments.Select(a => SourceIdentities.FromKey(a.Record.Id).Source).ToArray(),
+                ids = result.Assignments.Select(a => SourceIdentities.FromKey(a.Record.Id).Id).ToArray(),
                 persons = result.Assignments.Select(a => a.PersonId).ToArray(),
                 absorbed = result.Merges.Select(m => m.Absorbed).ToArray(),
                 kept = result.Merges.Select(m => m.Kept).ToArray(),
@@ -150,7 +151,7 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         Dictionary<string, Guid> personOf, CancellationToken ct)
     {
         var rows = records.SelectMany(r => LinkageRecords.LinkIds(r).Select(linkId => (r.Source, LinkId: linkId, r.SourceRecordId,
-            Person: personOf[LinkageRecords.Key(r.Source, r.SourceRecordId)]))).ToList();
+            Person: personOf[SourceIdentities.Key(r.Source, r.SourceRecordId)]))).ToList();
         return connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.run_link (run_id, source, source_record_id, record_id, person_id)
             SELECT @runId, * FROM unnest(@sources::text[], @linkIds::text[], @recordIds::text[], @persons::uuid[])

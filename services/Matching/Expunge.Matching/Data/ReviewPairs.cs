@@ -1,3 +1,4 @@
+using Expunge.CountyRecords;
 using System.Text.Json;
 using Dapper;
 using Expunge.Contracts;
@@ -84,15 +85,15 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
                 WHERE l.person_id = @person ORDER BY l.source, l.source_record_id
                 """, new { person = p.APerson }, transaction, cancellationToken: ct));
             var standard = records.Select(r => StandardRecord.Of(JsonSerializer.Deserialize<LinkageRecord>(r.Identity, JsonSerializerOptions.Web)!)).ToList();
-            var a = standard.First(r => r.Id == LinkageRecords.Key(p.ASource, p.AId));
-            var b = standard.First(r => r.Id == LinkageRecords.Key(p.BSource, p.BId));
+            var a = standard.First(r => r.Id == SourceIdentities.Key(p.ASource, p.AId));
+            var b = standard.First(r => r.Id == SourceIdentities.Key(p.BSource, p.BId));
             var parts = PersonSplit.Split(standard, a, b, model);
             changed.Add(p.APerson);
             foreach (var part in parts.Skip(1))
             {
                 var newPerson = Guid.CreateVersion7();
                 changed.Add(newPerson);
-                var ids = part.Select(r => LinkageRecords.FromKey(r.Id)).ToList();
+                var ids = part.Select(r => SourceIdentities.FromKey(r.Id)).ToList();
                 await connection.ExecuteAsync(new CommandDefinition("""
                     INSERT INTO matching.person (person_id, created_run_id) VALUES (@newPerson, @newPerson);
                     UPDATE matching.source_link l SET person_id = @newPerson

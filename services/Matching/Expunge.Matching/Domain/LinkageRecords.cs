@@ -7,10 +7,6 @@ namespace Expunge.Matching.Domain;
 /// <summary>A source record's identity as the linkage library reads it.</summary>
 public static class LinkageRecords
 {
-    public static string Key(string source, string sourceRecordId) => SourceIdentities.Key(source, sourceRecordId);
-
-    public static (string Source, string Id) FromKey(string key) => SourceIdentities.FromKey(key);
-
     public static LinkageRecord Of(SourceRecord record) => SourceIdentities.ToLinkage(record.Source, record.SourceRecordId, record.Identity);
 
     /// <summary>The ids links.csv lists for a record: a DOJ subject once, a county case once per count (case#count).</summary>
