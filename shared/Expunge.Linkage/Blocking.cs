@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Expunge.Linkage;
 
 /// <summary>
@@ -71,46 +73,115 @@ public static class Blocking
         if (r.Locality.Length > 0 && r.Name.Surname.Length > 0) yield return $"ls:{r.Locality}/{r.Name.SurnameSoundex}";
     }
 
+    /// <summary>FNV-1a over the key's characters: the same on every run and machine (string.GetHashCode is not).</summary>
+    private static ulong Hash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key) hash = (hash ^ c) * 1099511628211UL;
+        return hash;
+    }
+
     private static string Initial(string name) => name.Length > 0 ? name[..1] : "";
 
     /// <summary>Candidate pairs (i &lt; j) of one set of records (deduplication), or across two sets when
-    /// <paramref name="side"/> says which set each record is in (linkage: only pairs across the sets).</summary>
+    /// <paramref name="side"/> says which set each record is in (linkage: only pairs across the sets). Sorted by
+    /// (i, j), each pair once however many keys it shares.</summary>
     public static IReadOnlyList<(int A, int B)> CandidatePairs(IReadOnlyList<StandardRecord> records, Func<int, int>? side = null)
     {
-        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < records.Count; i++)
+        var count = records.Count;
+        // Keys are hashed to 64 bits on every core (the strings are garbage at once). Two keys sharing a hash would
+        // only share a block: more pairs compared, none lost.
+        var keysOf = new (ulong Hash, int Cap)[count][];
+        Parallel.For(0, count, i => keysOf[i] = [.. Keys(records[i]).Distinct().Select(k => (Hash(k), CapOf(k)))]);
+
+        // Blocks numbered per hash partition on every core; then their members laid out in one array, block after
+        // block, each block's members in record order.
+        const int Partitions = 8;
+        var blocksOf = new int[count][];
+        for (var i = 0; i < count; i++) blocksOf[i] = new int[keysOf[i].Length];
+        var partitionSizes = new List<int>[Partitions];
+        var partitionCaps = new List<int>[Partitions];
+        Parallel.For(0, Partitions, p =>
         {
-            foreach (var key in Keys(records[i]).Distinct())
+            var numbers = new Dictionary<ulong, int>();
+            var (sizes, caps) = (partitionSizes[p] = [], partitionCaps[p] = []);
+            for (var i = 0; i < count; i++)
             {
-                if (!blocks.TryGetValue(key, out var members)) blocks[key] = members = [];
-                members.Add(i);
-            }
-        }
-        // Pairs as one number each (smaller index high), sorted and made unique: far cheaper than a hash set when a
-        // pair shares several keys, as true pairs do.
-        var pairs = new List<long>();
-        foreach (var (key, members) in blocks)
-        {
-            if (members.Count < 2 || members.Count > CapOf(key)) continue;
-            for (var x = 0; x < members.Count; x++)
-            {
-                for (var y = x + 1; y < members.Count; y++)
+                var keys = keysOf[i];
+                for (var k = 0; k < keys.Length; k++)
                 {
-                    var (a, b) = (members[x], members[y]);
-                    if (side is not null && side(a) == side(b)) continue;
-                    pairs.Add(((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b));
+                    if ((int)(keys[k].Hash % Partitions) != p) continue;
+                    ref var block = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, keys[k].Hash, out var exists);
+                    if (!exists)
+                    {
+                        block = sizes.Count;
+                        sizes.Add(0);
+                        caps.Add(keys[k].Cap);
+                    }
+                    sizes[block]++;
+                    blocksOf[i][k] = block; // partition-local for now
                 }
             }
-        }
-        var sorted = pairs.ToArray();
-        pairs = null;
-        Array.Sort(sorted);
-        var unique = new List<(int, int)>(sorted.Length / 2);
-        for (var i = 0; i < sorted.Length; i++)
+        });
+        var partitionStart = new int[Partitions];
+        for (var p = 1; p < Partitions; p++) partitionStart[p] = partitionStart[p - 1] + partitionSizes[p - 1].Count;
+        var blockCount = partitionStart[^1] + partitionSizes[^1].Count;
+        var start = new int[blockCount + 1];
+        var cap = new int[blockCount];
+        for (var p = 0; p < Partitions; p++)
         {
-            if (i > 0 && sorted[i] == sorted[i - 1]) continue;
-            unique.Add(((int)(sorted[i] >> 32), (int)(sorted[i] & 0xFFFF_FFFF)));
+            for (var b = 0; b < partitionSizes[p].Count; b++)
+            {
+                start[partitionStart[p] + b + 1] = partitionSizes[p][b];
+                cap[partitionStart[p] + b] = partitionCaps[p][b];
+            }
         }
+        for (var b = 0; b < blockCount; b++) start[b + 1] += start[b];
+        var members = new int[start[blockCount]];
+        var fill = start[..blockCount];
+        for (var i = 0; i < count; i++)
+        {
+            var (keys, blocks) = (keysOf[i], blocksOf[i]);
+            for (var k = 0; k < blocks.Length; k++)
+            {
+                blocks[k] += partitionStart[(int)(keys[k].Hash % Partitions)];
+                members[fill[blocks[k]]++] = i;
+            }
+        }
+        keysOf = null;
+
+        // Each record's later partners over all its blocks, each once (a stamp per partner instead of a set), on every
+        // core over ranges of records, joined in record order.
+        const int RangeSize = 4096;
+        var ranges = new List<(int, int)>[(count + RangeSize - 1) / RangeSize];
+        Parallel.For(0, ranges.Length, () => Enumerable.Repeat(-1, count).ToArray(), (range, _, stamp) =>
+        {
+            var pairs = new List<(int, int)>();
+            var partners = new List<int>();
+            for (var i = range * RangeSize; i < Math.Min(count, (range + 1) * RangeSize); i++)
+            {
+                partners.Clear();
+                foreach (var block in blocksOf[i])
+                {
+                    var size = start[block + 1] - start[block];
+                    if (size < 2 || size > cap[block]) continue;
+                    var list = members.AsSpan(start[block], size);
+                    for (var at = list.BinarySearch(i) + 1; at < list.Length; at++)
+                    {
+                        var j = list[at];
+                        if (stamp[j] == i || (side is not null && side(i) == side(j))) continue;
+                        stamp[j] = i;
+                        partners.Add(j);
+                    }
+                }
+                partners.Sort();
+                foreach (var j in partners) pairs.Add((i, j));
+            }
+            ranges[range] = pairs;
+            return stamp;
+        }, _ => { });
+        var unique = new List<(int, int)>(ranges.Sum(r => r.Count));
+        foreach (var range in ranges) unique.AddRange(range);
         return unique;
     }
 }

@@ -6,7 +6,9 @@ public enum Field { GivenName, Surname, DateOfBirth, StrongId, NationalId, Sex, 
 
 /// <summary>
 /// A pair's comparison vector: one level per <see cref="Field"/>, <see cref="Missing"/> where a side lacks the field,
-/// packed into one number (3 bits per field) so that EM can work on distinct patterns instead of millions of pairs.
+/// packed into one number (3 bits per field) so that EM can work on distinct patterns instead of millions of pairs;
+/// above the levels, three facts the comparison saw that training and scoring need (so that neither has to read the
+/// two records again: at county scale, fetching the second record of a pair from memory costs more than comparing it).
 /// </summary>
 public readonly record struct ComparisonVector(ulong Packed)
 {
@@ -16,12 +18,35 @@ public readonly record struct ComparisonVector(ulong Packed)
     /// <summary>Levels per field, the last being disagreement.</summary>
     public static readonly int[] LevelCounts = [4, 4, 4, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2];
 
+    private const int SameGivenBit = 56, SameSurnameBit = 57, SoundAlikeBit = 58;
+    private const ulong LevelMask = (1UL << SameGivenBit) - 1;
+
     public int this[Field field] => (int)((Packed >> (3 * (int)field)) & 7) - 1;
 
-    public static ComparisonVector From(ReadOnlySpan<int> levels)
+    /// <summary>The levels alone: the pattern EM counts.</summary>
+    public ulong Levels => Packed & LevelMask;
+
+    /// <summary>The given names as written are the same (not through an alias or a swap): the name's own frequency weighs it.</summary>
+    public bool SameGivenName => (Packed >> SameGivenBit & 1) != 0;
+
+    public bool SameSurname => (Packed >> SameSurnameBit & 1) != 0;
+
+    /// <summary>Both names sound alike (Soundex), as written or crosswise: EM learns dates of birth from such pairs.</summary>
+    public bool NamesSoundAlike => (Packed >> SoundAlikeBit & 1) != 0;
+
+    /// <summary>The two CII numbers are the same: one person, whatever else differs.</summary>
+    public bool SameStrongId => this[Field.StrongId] == 0;
+
+    /// <summary>Both records carry a CII number and they differ.</summary>
+    public bool StrongIdsConflict => this[Field.StrongId] > 0;
+
+    public static ComparisonVector From(ReadOnlySpan<int> levels, bool sameGiven = false, bool sameSurname = false, bool soundAlike = false)
     {
         ulong packed = 0;
         for (var f = 0; f < levels.Length; f++) packed |= (ulong)(levels[f] + 1) << (3 * f);
+        if (sameGiven) packed |= 1UL << SameGivenBit;
+        if (sameSurname) packed |= 1UL << SameSurnameBit;
+        if (soundAlike) packed |= 1UL << SoundAlikeBit;
         return new ComparisonVector(packed);
     }
 }
@@ -46,18 +71,28 @@ public static class Comparison
         levels[(int)Field.Postcode] = Identifier(a.Postcode, b.Postcode);
         levels[(int)Field.State] = Exact(a.State, b.State);
         levels[(int)Field.CaseNumber] = a.CaseNumbers.Count == 0 || b.CaseNumbers.Count == 0 ? ComparisonVector.Missing
-            : a.CaseNumbers.Any(b.CaseNumbers.Contains) ? 0 : 1;
-        return ComparisonVector.From(levels);
+            : AnyShared(a.CaseNumbers, b.CaseNumbers) ? 0 : 1;
+        return ComparisonVector.From(levels,
+            sameGiven: a.Name.Given.Length > 0 && a.Name.Given == b.Name.Given,
+            sameSurname: a.Name.Surname.Length > 0 && a.Name.Surname == b.Name.Surname,
+            soundAlike: NamesSoundAlike(a.Name, b.Name));
     }
+
+    private static bool NamesSoundAlike(StandardName a, StandardName b) =>
+        a.Surname.Length > 0 && a.Given.Length > 0
+        && ((a.SurnameSoundex == b.SurnameSoundex && a.GivenSoundex == b.GivenSoundex)
+            || (a.SurnameSoundex == b.GivenSoundex && a.GivenSoundex == b.SurnameSoundex));
 
     /// <summary>The best agreement of the two names over: as written, first and last swapped, and every alias of
     /// either side (an AKA is the same person under another name).</summary>
     public static (int Given, int Surname) CompareNames(StandardRecord a, StandardRecord b)
     {
         var best = Names(a.Name, b.Name);
+        // Nothing beats both names the same; otherwise try the other readings (indexed loops: no enumerator per pair).
+        if (best == (0, 0)) return best;
         Consider(ref best, Swapped(a.Name, b.Name));
-        foreach (var alias in a.Aliases) Consider(ref best, Names(alias, b.Name));
-        foreach (var alias in b.Aliases) Consider(ref best, Names(a.Name, alias));
+        for (var i = 0; i < a.Aliases.Count; i++) Consider(ref best, Names(a.Aliases[i], b.Name));
+        for (var i = 0; i < b.Aliases.Count; i++) Consider(ref best, Names(a.Name, b.Aliases[i]));
         return best;
     }
 
@@ -72,12 +107,15 @@ public static class Comparison
 
     private static (int, int) Names(StandardName a, StandardName b) => (Given(a.Given, b.Given, a.GivenSoundex, b.GivenSoundex), Surname(a, b));
 
+    /// <summary>The names compared crosswise: a's given name with b's surname and a's surname with b's given name.</summary>
     private static (int, int) Swapped(StandardName a, StandardName b)
     {
         if (a.Given.Length == 0 || a.Surname.Length == 0 || b.Given.Length == 0 || b.Surname.Length == 0) return (3, 3);
-        var swapped = (Given(a.Given, b.Surname, a.GivenSoundex, b.SurnameSoundex), Surname(new StandardName(a.Surname, a.Given, [a.Given]), b));
+        var given = Given(a.Given, b.Surname, a.GivenSoundex, b.SurnameSoundex);
         // A swap only explains a pair when both names then agree closely.
-        return swapped.Item1 <= 1 && swapped.Item2 <= 1 ? swapped : (3, 3);
+        if (given > 1) return (3, 3);
+        var surname = Surname(a.Surname, a.SurnameParts, a.SurnameSoundex, b.Given, b.GivenSoundex, null);
+        return surname <= 1 ? (given, surname) : (3, 3);
     }
 
     public static int Given(string a, string b) => Given(a, b, Linkage.Names.Soundex(a), Linkage.Names.Soundex(b));
@@ -95,15 +133,29 @@ public static class Comparison
         return 3;
     }
 
-    private static int Surname(StandardName a, StandardName b)
+    private static int Surname(StandardName a, StandardName b) =>
+        Surname(a.Surname, a.SurnameParts, a.SurnameSoundex, b.Surname, b.SurnameSoundex, b.SurnameParts);
+
+    /// <param name="partsB">b's compound-surname parts; null when b is a single name (a given name read as a surname).</param>
+    private static int Surname(string a, IReadOnlyList<string> partsA, string soundexA, string b, string soundexB, IReadOnlyList<string>? partsB)
     {
-        if (a.Surname.Length == 0 || b.Surname.Length == 0) return ComparisonVector.Missing;
-        if (a.Surname == b.Surname) return 0;
-        var similarity = Similarity.JaroWinkler(a.Surname, b.Surname);
+        if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
+        if (a == b) return 0;
+        var similarity = Similarity.JaroWinkler(a, b);
         // GARCIA-LOPEZ and GARCIA: a compound surname written with one of its parts.
-        if (similarity >= 0.92 || a.SurnameParts.Any(p => b.SurnameParts.Contains(p))) return 1;
-        if (similarity >= 0.80 || a.SurnameSoundex == b.SurnameSoundex) return 2;
+        if (similarity >= 0.92 || (partsB is null ? partsA.Contains(b) : AnyShared(partsA, partsB))) return 1;
+        if (similarity >= 0.80 || soundexA == soundexB) return 2;
         return 3;
+    }
+
+    /// <summary>Whether the two lists share a value (loops, not LINQ: this runs for millions of pairs).</summary>
+    private static bool AnyShared(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            for (var j = 0; j < b.Count; j++) if (a[i] == b[j]) return true;
+        }
+        return false;
     }
 
     public static int DateOfBirth(string a, string b)
@@ -111,7 +163,8 @@ public static class Comparison
         if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
         if (a == b) return 0;
         // Day and month transposed (American and European order), or one digit mistyped or two adjacent swapped.
-        var transposed = a.Length == 8 && b.Length == 8 && a[..4] == b[..4] && a[4..6] == b[6..8] && a[6..8] == b[4..6];
+        var transposed = a.Length == 8 && b.Length == 8 && a.AsSpan(0, 4).SequenceEqual(b.AsSpan(0, 4))
+            && a.AsSpan(4, 2).SequenceEqual(b.AsSpan(6, 2)) && a.AsSpan(6, 2).SequenceEqual(b.AsSpan(4, 2));
         var distance = Similarity.EditDistance(a, b, 2);
         if (transposed || distance == 1) return 1;
         return distance == 2 ? 2 : 3;

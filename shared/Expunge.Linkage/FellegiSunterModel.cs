@@ -1,5 +1,8 @@
 namespace Expunge.Linkage;
 
+/// <summary>The weights (log2 m/u) of exact agreement on one record's given name and on its surname.</summary>
+public readonly record struct NameWeights(double Given, double Surname);
+
 /// <summary>
 /// The Fellegi–Sunter model: for each field and level, m = P(level | same person) and u = P(level | different people);
 /// a pair's match weight is the prior log-odds plus the sum of log(m/u) over its fields. u comes from random pairs
@@ -50,13 +53,13 @@ public sealed class FellegiSunterModel
         ComparisonVector[] vectors, Func<int, int>? side = null, int seed = 17)
     {
         var u = EstimateU(records, side, seed);
-        var sameBirthDate = Enumerable.Range(0, candidates.Count)
-            .Where(i => records[candidates[i].A].DateOfBirth.Length > 0 && records[candidates[i].A].DateOfBirth == records[candidates[i].B].DateOfBirth)
-            .Select(i => vectors[i]).ToList();
-        var similarNames = Enumerable.Range(0, candidates.Count).Where(i => SimilarNames(records[candidates[i].A], records[candidates[i].B]))
-            .Select(i => vectors[i]).ToList();
-        var (mByBirthDate, priorByBirthDate) = Expectation(sameBirthDate, u, [Field.DateOfBirth]);
+        // Both sessions are chosen from the vectors alone: the records of millions of pairs are not read again.
+        var sameBirthDate = vectors.Where(v => v[Field.DateOfBirth] == 0).ToList();
+        var similarNames = vectors.Where(v => v.NamesSoundAlike).ToList();
+        // The two sessions are independent: one per core.
+        var byBirthDate = Task.Run(() => Expectation(sameBirthDate, u, [Field.DateOfBirth]));
         var (mByNames, _) = Expectation(similarNames, u, [Field.GivenName, Field.Surname]);
+        var (mByBirthDate, priorByBirthDate) = byBirthDate.GetAwaiter().GetResult();
         var m = new double[u.Length][];
         for (var f = 0; f < u.Length; f++)
         {
@@ -83,11 +86,6 @@ public sealed class FellegiSunterModel
         };
     }
 
-    private static bool SimilarNames(StandardRecord a, StandardRecord b) =>
-        a.Name.Surname.Length > 0 && a.Name.Given.Length > 0
-        && ((a.Name.SurnameSoundex == b.Name.SurnameSoundex && a.Name.GivenSoundex == b.Name.GivenSoundex)
-            || (a.Name.SurnameSoundex == b.Name.GivenSoundex && a.Name.GivenSoundex == b.Name.SurnameSoundex));
-
     /// <summary>EM with u fixed: m per level (fields in <paramref name="ignored"/> neither used nor learnt) and the
     /// share of matches among <paramref name="pairs"/>.</summary>
     private static (double[][] M, double Prior) Expectation(IReadOnlyList<ComparisonVector> pairs, double[][] u, Field[] ignored)
@@ -96,7 +94,7 @@ public sealed class FellegiSunterModel
         var m = levels.Select(count => Enumerable.Range(0, count).Select(l => l == 0 ? 0.9 : l == count - 1 ? 0.02 : 0.08 / (count - 2)).ToArray()).ToArray();
         Normalise(m);
         var patterns = new Dictionary<ulong, long>();
-        foreach (var vector in pairs) patterns[vector.Packed] = patterns.GetValueOrDefault(vector.Packed) + 1;
+        foreach (var vector in pairs) patterns[vector.Levels] = patterns.GetValueOrDefault(vector.Levels) + 1;
         var used = Enumerable.Range(0, levels.Length).Where(f => !ignored.Contains((Field)f)).ToArray();
         var prior = 0.3;
         for (var iteration = 0; iteration < 500 && patterns.Count > 0; iteration++)
@@ -150,8 +148,18 @@ public sealed class FellegiSunterModel
     /// <summary>log2(m/u) per field and level, computed once (a model scores millions of pairs).</summary>
     private double[][] Weights => _weights ??= [.. M.Select((m, f) => m.Select((value, level) => Math.Log2(value / U[f][level])).ToArray())];
 
+    /// <summary>The weights of exact agreement on a record's own given name and surname, by how common each is: looked
+    /// up once per record, not once per pair.</summary>
+    public NameWeights NameWeightsOf(StandardRecord record) => new(
+        Math.Log2(M[(int)Field.GivenName][0] / TermFrequency(GivenNameFrequency, record.Name.Given, U[(int)Field.GivenName][0])),
+        Math.Log2(M[(int)Field.Surname][0] / TermFrequency(SurnameFrequency, record.Name.Surname, U[(int)Field.Surname][0])));
+
     /// <summary>Log-odds (base 2) that the pair is one person.</summary>
-    public double MatchWeight(StandardRecord a, StandardRecord b, ComparisonVector vector)
+    public double MatchWeight(StandardRecord a, ComparisonVector vector) => MatchWeight(vector, NameWeightsOf(a));
+
+    /// <param name="names">The first record's <see cref="NameWeightsOf"/>: a name agreeing exactly as written is
+    /// weighed by its own frequency, any other agreement by the field's.</param>
+    public double MatchWeight(ComparisonVector vector, NameWeights names)
     {
         var weights = Weights;
         var weight = Math.Log2(Prior / (1 - Prior));
@@ -159,23 +167,17 @@ public sealed class FellegiSunterModel
         {
             var level = vector[(Field)f];
             if (level < 0) continue;
-            if (level == 0 && (Field)f is Field.GivenName && a.Name.Given == b.Name.Given)
+            weight += (Field)f switch
             {
-                weight += Math.Log2(M[f][0] / TermFrequency(GivenNameFrequency, a.Name.Given, U[f][0]));
-            }
-            else if (level == 0 && (Field)f is Field.Surname && a.Name.Surname == b.Name.Surname)
-            {
-                weight += Math.Log2(M[f][0] / TermFrequency(SurnameFrequency, a.Name.Surname, U[f][0]));
-            }
-            else
-            {
-                weight += weights[f][level];
-            }
+                Field.GivenName when level == 0 && vector.SameGivenName => names.Given,
+                Field.Surname when level == 0 && vector.SameSurname => names.Surname,
+                _ => weights[f][level],
+            };
         }
         return weight;
     }
 
-    public double Probability(StandardRecord a, StandardRecord b, ComparisonVector vector) => ToProbability(MatchWeight(a, b, vector));
+    public double Probability(StandardRecord a, ComparisonVector vector) => ToProbability(MatchWeight(a, vector));
 
     public static double ToProbability(double weight) => 1 / (1 + Math.Pow(2, -weight));
 

@@ -62,15 +62,15 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
                 {
                     if (!compared.Add(other.Record)) continue;
                     var vector = Comparison.Compare(record, other.Record);
-                    var probability = PairDecision.Probability(model, record, other.Record, vector);
-                    switch (PairDecision.Classify(record, other.Record, probability))
+                    var probability = PairDecision.Probability(model, record, vector);
+                    switch (PairDecision.Classify(vector, probability))
                     {
                         case PairOutcome.Link:
                             links.Add((other, probability));
                             break;
                         case PairOutcome.Review:
                             review.Add(new ReviewCandidate(other.Record, other.PersonId, record, Guid.Empty, probability, vector,
-                                PairDecision.StrongIdsConflict(record.StrongId, other.Record.StrongId) ? "different CII numbers" : "uncertain match"));
+                                vector.StrongIdsConflict ? "different CII numbers" : "uncertain match"));
                             break;
                     }
                 }
@@ -146,7 +146,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             foreach (var b in those)
             {
                 if (keptApart is not null && (keptApart.Contains((a.Id, b.Id)) || keptApart.Contains((b.Id, a.Id)))) return true;
-                if (PairDecision.Probability(model, a, b, Comparison.Compare(a, b)) < ContradictionThreshold) return true;
+                if (PairDecision.Probability(model, a, Comparison.Compare(a, b)) < ContradictionThreshold) return true;
             }
         }
         return false;

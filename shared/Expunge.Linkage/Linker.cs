@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Expunge.Linkage;
 
 /// <summary>The result of linking a set of records: pairs scored, people formed, pairs for a person to review.</summary>
@@ -12,7 +14,7 @@ public sealed record LinkageResult(
     public IEnumerable<(int A, int B, double Probability)> LinkedPairs() =>
         Enumerable.Range(0, GroupOf.Length).GroupBy(i => GroupOf[i])
             .SelectMany(group => LinkageScore.PairsWithin(group.ToList()))
-            .Select(p => (p.Item1, p.Item2, PairDecision.Probability(Model, Records[p.Item1], Records[p.Item2], Comparison.Compare(Records[p.Item1], Records[p.Item2]))));
+            .Select(p => (p.Item1, p.Item2, PairDecision.Probability(Model, Records[p.Item1], Comparison.Compare(Records[p.Item1], Records[p.Item2]))));
 }
 
 /// <summary>Batch linkage of records held in memory: blocking, model training, scoring, grouping.</summary>
@@ -69,14 +71,19 @@ public static class Linker
     public static List<ScoredPair> Score(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates, ComparisonVector[] vectors,
         FellegiSunterModel model)
     {
-        var scored = new ScoredPair[candidates.Count];
+        // Pairs are scored from their vectors and the first record's name weights (read in order): the second record of
+        // a pair, somewhere in a large heap, is never fetched again.
+        var names = new NameWeights[records.Count];
+        Parallel.For(0, records.Count, i => names[i] = model.NameWeightsOf(records[i]));
+        var scored = new List<ScoredPair>(candidates.Count);
+        CollectionsMarshal.SetCount(scored, candidates.Count);
         Parallel.For(0, candidates.Count, i =>
         {
             var (a, b) = candidates[i];
             var vector = vectors[i];
-            var probability = PairDecision.Probability(model, records[a], records[b], vector);
-            scored[i] = new ScoredPair(a, b, probability, PairDecision.Classify(records[a], records[b], probability), vector);
+            var probability = PairDecision.Probability(model, vector, names[a]);
+            CollectionsMarshal.AsSpan(scored)[i] = new ScoredPair(a, b, probability, PairDecision.Classify(vector, probability), vector);
         });
-        return [.. scored];
+        return scored;
     }
 }

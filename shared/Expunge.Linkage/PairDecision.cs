@@ -15,18 +15,22 @@ public static class PairDecision
     public const double LinkThreshold = 0.9;
     public const double ReviewThreshold = 0.1;
 
-    public static PairOutcome Classify(StandardRecord a, StandardRecord b, double probability)
+    public static PairOutcome Classify(ComparisonVector vector, double probability)
     {
-        if (a.StrongId.Length > 0 && a.StrongId == b.StrongId) return PairOutcome.Link;
+        if (vector.SameStrongId) return PairOutcome.Link;
         var outcome = probability >= LinkThreshold ? PairOutcome.Link : probability >= ReviewThreshold ? PairOutcome.Review : PairOutcome.NonLink;
         // Two different CII numbers are two people as far as DOJ knows: a person decides, never the model alone.
-        return outcome == PairOutcome.Link && StrongIdsConflict(a.StrongId, b.StrongId) ? PairOutcome.Review : outcome;
+        return outcome == PairOutcome.Link && vector.StrongIdsConflict ? PairOutcome.Review : outcome;
     }
 
     public static bool StrongIdsConflict(string a, string b) => a.Length > 0 && b.Length > 0 && a != b;
 
     /// <summary>The probability that a pair is one person: the model's, except that a strong-id match links whatever the
     /// model says and is reported as certain.</summary>
-    public static double Probability(FellegiSunterModel model, StandardRecord a, StandardRecord b, ComparisonVector vector) =>
-        a.StrongId.Length > 0 && a.StrongId == b.StrongId ? 1.0 : model.Probability(a, b, vector);
+    public static double Probability(FellegiSunterModel model, StandardRecord a, ComparisonVector vector) =>
+        Probability(model, vector, model.NameWeightsOf(a));
+
+    /// <param name="names">The term-frequency weights of the first record's names (<see cref="FellegiSunterModel.NameWeightsOf"/>).</param>
+    public static double Probability(FellegiSunterModel model, ComparisonVector vector, NameWeights names) =>
+        vector.SameStrongId ? 1.0 : FellegiSunterModel.ToProbability(model.MatchWeight(vector, names));
 }

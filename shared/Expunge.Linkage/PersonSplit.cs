@@ -15,8 +15,8 @@ public static class PersonSplit
             for (var b = a + 1; b < records.Count; b++)
             {
                 var vector = Comparison.Compare(records[a], records[b]);
-                var probability = PairDecision.Probability(model, records[a], records[b], vector);
-                pairs.Add(new ScoredPair(a, b, probability, PairDecision.Classify(records[a], records[b], probability), vector));
+                var probability = PairDecision.Probability(model, records[a], vector);
+                pairs.Add(new ScoredPair(a, b, probability, PairDecision.Classify(vector, probability), vector));
             }
         }
         var keepApart = (records.ToList().FindIndex(r => ReferenceEquals(r, apartA)), records.ToList().FindIndex(r => ReferenceEquals(r, apartB)));
