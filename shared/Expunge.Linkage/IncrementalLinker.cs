@@ -3,7 +3,7 @@ namespace Expunge.Linkage;
 /// <summary>A record already linked to a person.</summary>
 public sealed record KnownRecord(StandardRecord Record, Guid PersonId);
 
-/// <summary>Where an incoming record went.</summary>
+/// <summary>Where an incoming record went; <see cref="NewPerson"/>: its person did not exist before this batch.</summary>
 public sealed record Assignment(StandardRecord Record, Guid PersonId, bool NewPerson);
 
 /// <summary>Two people found to be one: <see cref="Absorbed"/>'s records now belong to <see cref="Kept"/>.</summary>
@@ -132,7 +132,11 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             .Where(r => r.PersonA != r.PersonB)
             .GroupBy(r => (r.A.Source, r.A.Id, r.B.Source, r.B.Id)).Select(g => g.MaxBy(r => r.Probability)!)
             .ToList();
-        return new IncrementalResult([.. assignments.Select(a => a with { PersonId = Resolve(a.PersonId) })], merges, finalReview);
+        // A person founded here may since have merged into a known one: only people that still exist and did not
+        // exist before the batch are new.
+        var founded = assignments.Where(a => a.NewPerson).Select(a => a.PersonId).ToHashSet();
+        return new IncrementalResult([.. assignments.Select(a => Resolve(a.PersonId) is var person ? a with { PersonId = person, NewPerson = founded.Contains(person) } : a)],
+            merges, finalReview);
     }
 
     /// <summary>Below this, a pair's own records say two people (a whole different date of birth, say): odds of a

@@ -55,6 +55,19 @@ public class IncrementalLinkerTests
     }
 
     [Fact]
+    public void A_person_founded_in_the_batch_and_then_merged_into_a_known_person_is_not_new()
+    {
+        // c1 founds a person; c2 (same person, with the known person's CII) then joins it to the known one, which keeps
+        // its id: no record of the batch may claim to have founded a person that existed before.
+        var known = new Guid("00000000-0000-0000-0000-000000000009");
+        var result = Linker().Link([Record("c1", "ANA", "TORRES", "19900101"), Record("c2", "ANA", "TORRES", "19900101", "A123")],
+            [new KnownRecord(Record("b1", "ANITA", "TORRES-VEGA", "", "A123"), known)]);
+        Assert.Single(result.Merges);
+        Assert.All(result.Assignments, a => Assert.Equal(known, a.PersonId));
+        Assert.All(result.Assignments, a => Assert.False(a.NewPerson));
+    }
+
+    [Fact]
     public void People_with_different_cii_numbers_are_never_merged_by_the_model()
     {
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());

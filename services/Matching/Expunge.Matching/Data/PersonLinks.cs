@@ -60,7 +60,7 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         var people = linked.Values.Concat(result.Merges.Select(m => mergedInto.GetValueOrDefault(m.Kept, m.Kept))).Distinct().ToArray();
         var replaced = mergedInto.GroupBy(m => m.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.Key).Order()]);
         var histories = PersonHistories.Assemble(await RecordsOfAsync(connection, transaction, people, ct), replaced);
-        return new BatchLinkage(histories, result.Assignments.Count(a => a.NewPerson), result.Merges.Count, result.Review.Count);
+        return new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count, result.Review.Count);
     }
 
     /// <summary>Pairs of records an operator split: the linker never joins their people again.</summary>
