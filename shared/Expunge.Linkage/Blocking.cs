@@ -74,7 +74,7 @@ public static class Blocking
     }
 
     /// <summary>FNV-1a over the key's characters: the same on every run and machine (string.GetHashCode is not).</summary>
-    private static ulong Hash(string key)
+    internal static ulong Hash(string key)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in key) hash = (hash ^ c) * 1099511628211UL;

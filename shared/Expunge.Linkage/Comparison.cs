@@ -107,14 +107,26 @@ public static class Comparison
 
     private static (int, int) Names(StandardName a, StandardName b) => (Given(a.Given, b.Given, a.GivenSoundex, b.GivenSoundex), Surname(a, b));
 
-    /// <summary>The names compared crosswise: a's given name with b's surname and a's surname with b's given name.</summary>
+    /// <summary>The names compared crosswise, for first and last names written in each other's columns: either b's
+    /// columns are swapped (a's given name is in b's surname column, a's surname in b's given column) or a's are. The
+    /// surname side is compared whole (every token of the given-name column), as compound surnames are typed there.</summary>
     private static (int, int) Swapped(StandardName a, StandardName b)
     {
         if (a.Given.Length == 0 || a.Surname.Length == 0 || b.Given.Length == 0 || b.Surname.Length == 0) return (3, 3);
-        var given = Given(a.Given, b.Surname, a.GivenSoundex, b.SurnameSoundex);
+        var best = CrossWise(a.Given, a.GivenSoundex, a.Surname, a.SurnameParts, a.SurnameSoundex, b.Surname, b.SurnameSoundex, b.GivenWhole, b.GivenParts, b.GivenWholeSoundex);
+        if (best == (0, 0)) return best;
+        var other = CrossWise(b.Given, b.GivenSoundex, b.Surname, b.SurnameParts, b.SurnameSoundex, a.Surname, a.SurnameSoundex, a.GivenWhole, a.GivenParts, a.GivenWholeSoundex);
+        return Score(other) < Score(best) ? other : best;
+    }
+
+    /// <summary>x's given name against y's surname column, x's surname against y's whole given-name column.</summary>
+    private static (int, int) CrossWise(string xGiven, string xGivenSoundex, string xSurname, IReadOnlyList<string> xSurnameParts, string xSurnameSoundex,
+        string yGivenName, string yGivenNameSoundex, string ySurname, IReadOnlyList<string> ySurnameParts, string ySurnameSoundex)
+    {
+        var given = Given(xGiven, yGivenName, xGivenSoundex, yGivenNameSoundex);
         // A swap only explains a pair when both names then agree closely.
         if (given > 1) return (3, 3);
-        var surname = Surname(a.Surname, a.SurnameParts, a.SurnameSoundex, b.Given, b.GivenSoundex, null);
+        var surname = Surname(xSurname, xSurnameParts, xSurnameSoundex, ySurname, ySurnameSoundex, ySurnameParts);
         return surname <= 1 ? (given, surname) : (3, 3);
     }
 
@@ -136,14 +148,13 @@ public static class Comparison
     private static int Surname(StandardName a, StandardName b) =>
         Surname(a.Surname, a.SurnameParts, a.SurnameSoundex, b.Surname, b.SurnameSoundex, b.SurnameParts);
 
-    /// <param name="partsB">b's compound-surname parts; null when b is a single name (a given name read as a surname).</param>
-    private static int Surname(string a, IReadOnlyList<string> partsA, string soundexA, string b, string soundexB, IReadOnlyList<string>? partsB)
+    private static int Surname(string a, IReadOnlyList<string> partsA, string soundexA, string b, string soundexB, IReadOnlyList<string> partsB)
     {
         if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
         if (a == b) return 0;
         var similarity = Similarity.JaroWinkler(a, b);
         // GARCIA-LOPEZ and GARCIA: a compound surname written with one of its parts.
-        if (similarity >= 0.92 || (partsB is null ? partsA.Contains(b) : AnyShared(partsA, partsB))) return 1;
+        if (similarity >= 0.92 || AnyShared(partsA, partsB)) return 1;
         if (similarity >= 0.80 || soundexA == soundexB) return 2;
         return 3;
     }
@@ -167,8 +178,13 @@ public static class Comparison
             && a.AsSpan(4, 2).SequenceEqual(b.AsSpan(6, 2)) && a.AsSpan(6, 2).SequenceEqual(b.AsSpan(4, 2));
         var distance = Similarity.EditDistance(a, b, 2);
         if (transposed || distance == 1) return 1;
-        return distance == 2 ? 2 : 3;
+        return distance == 2 || YearApart(a, b) ? 2 : 3;
     }
+
+    /// <summary>The same month and day a year apart (1999 keyed as 2000): as close as two mistyped digits.</summary>
+    private static bool YearApart(string a, string b) =>
+        a.Length == 8 && b.Length == 8 && a.AsSpan(4).SequenceEqual(b.AsSpan(4))
+        && int.TryParse(a.AsSpan(0, 4), out var yearA) && int.TryParse(b.AsSpan(0, 4), out var yearB) && Math.Abs(yearA - yearB) == 1;
 
     private static int Identifier(string a, string b)
     {

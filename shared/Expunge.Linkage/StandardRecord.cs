@@ -1,15 +1,19 @@
 namespace Expunge.Linkage;
 
-/// <summary>A name as compared: given name and surname standardised (<see cref="Names"/>), with their phonetic keys.</summary>
-public sealed record StandardName(string Given, string Surname, IReadOnlyList<string> SurnameParts)
+/// <summary>A name as compared: given name and surname standardised (<see cref="Names"/>), with their phonetic keys.
+/// <see cref="GivenWhole"/> keeps every token of the given-name column run together: a surname typed there (DE LA
+/// CRUZ, JORGE) is compared as the surname it is when the two columns were swapped.</summary>
+public sealed record StandardName(string Given, string Surname, IReadOnlyList<string> SurnameParts, string GivenWhole, IReadOnlyList<string> GivenParts)
 {
     public string GivenSoundex { get; } = Names.Soundex(Given);
     public string SurnameSoundex { get; } = Names.Soundex(Surname);
+    public string GivenWholeSoundex { get; } = Names.Soundex(GivenWhole);
 
     public static StandardName Of(string? given, string? surname)
     {
         var givenTokens = Names.Tokens(given);
-        return new StandardName(givenTokens.Count > 0 ? givenTokens[0] : "", Names.Joined(surname), Names.SurnameParts(surname));
+        return new StandardName(givenTokens.Count > 0 ? givenTokens[0] : "", Names.Joined(surname), Names.SurnameParts(surname),
+            string.Concat(givenTokens), Names.SurnameParts(given));
     }
 }
 

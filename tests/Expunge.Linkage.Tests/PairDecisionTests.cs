@@ -23,6 +23,15 @@ public class PairDecisionTests
     }
 
     [Fact]
+    public void A_compound_surname_typed_in_the_given_name_column_agrees_when_the_columns_are_swapped()
+    {
+        var doj = Person("a", "JORGE", "DE-LA-CRUZ", "19550622");
+        var court = Person("b", "DE LA CRUZ", "JORGE", "19550622");
+        Assert.Equal((0, 0), Comparison.CompareNames(doj, court));
+        Assert.Equal((0, 0), Comparison.CompareNames(court, doj));
+    }
+
+    [Fact]
     public void An_alias_is_the_same_person_under_another_name()
     {
         var (given, surname) = Comparison.CompareNames(Person("a", "MARIA", "LOPEZ", "19800101", null, "GARCIA, MARIA"), Person("b", "MARIA", "GARCIA", "19800101"));

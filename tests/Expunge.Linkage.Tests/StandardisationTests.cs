@@ -71,6 +71,8 @@ public class StandardisationTests
     [InlineData("19700315", "19701503", 1)] // day and month transposed
     [InlineData("19700315", "19700316", 1)] // one digit
     [InlineData("19700315", "19700351", 1)] // adjacent digits swapped
+    [InlineData("19991201", "20001201", 2)] // the same day a year apart
+    [InlineData("19981201", "20001201", 3)] // two years apart
     [InlineData("19700315", "19710316", 2)]
     [InlineData("19700315", "19851122", 3)]
     [InlineData("19700315", "", -1)]

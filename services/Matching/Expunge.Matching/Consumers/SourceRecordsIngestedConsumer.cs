@@ -7,7 +7,7 @@ using MassTransit;
 
 namespace Expunge.Matching.Consumers;
 
-public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links, LinkageModels models, MatchingMetrics metrics,
+public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links, LinkedRecordIndex index, LinkageModels models, MatchingMetrics metrics,
     RunProgress progress, IServiceProvider services, ILogger<SourceRecordsIngestedConsumer> logger)
     : IConsumer<SourceRecordsIngested>
 {
@@ -17,15 +17,21 @@ public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links
     {
         var batch = context.Message;
         var (_, model) = await models.ForNextBatchAsync(logger, context.CancellationToken);
-        BatchLinkage? linkage = null;
-        var applied = await inbox.ConsumeOnceAsync(nameof(SourceRecordsIngestedConsumer), context.MessageId, async tx =>
+        (BatchLinkage Linkage, IndexChange Change)? linked = null;
+        using (await index.EnterAsync(context.CancellationToken))
         {
-            linkage = await links.LinkAsync(tx, batch.RunId, batch.Records, model, context.CancellationToken);
-            await progress.RecordBatchAsync(tx, batch, linkage.People.Count, services, context.CancellationToken);
-            tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence),
-                new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = linkage.People, RunPolicy = batch.RunPolicy });
-        }, context.CancellationToken);
-        if (applied && linkage is not null) metrics.Record(batch.Records.Count, linkage);
+            var applied = await inbox.ConsumeOnceAsync(nameof(SourceRecordsIngestedConsumer), context.MessageId, async tx =>
+            {
+                linked = await links.LinkAsync(tx, batch.RunId, batch.Records, model, context.CancellationToken);
+                await progress.RecordBatchAsync(tx, batch, linked.Value.Linkage.People.Count, services, context.CancellationToken);
+                tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence),
+                    new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = linked.Value.Linkage.People, RunPolicy = batch.RunPolicy });
+            }, context.CancellationToken);
+            if (!applied) return;
+            // Committed: the index takes what this batch changed (had this failed, the next batch would catch up from the database).
+            index.Apply(linked!.Value.Change);
+        }
+        metrics.Record(batch.Records.Count, linked.Value.Linkage);
     }
 }
 

@@ -52,7 +52,7 @@ public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var latest = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT max(version) FROM matching.linkage_model", cancellationToken: ct));
-        if (latest is null) return (0, DefaultModel.For(await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*)::int FROM matching.source_record", cancellationToken: ct))));
+        if (latest is null) return (0, DefaultModel.For((int)await StoredRecordsAsync(ct)));
         if (_current is { } cached && cached.Version == latest) return cached;
         var json = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT model::text FROM matching.linkage_model WHERE version = @latest", new { latest }, cancellationToken: ct));
@@ -70,11 +70,7 @@ public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
     public async Task<long> StoredRecordsAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        // The planner's estimate is enough to tell a doubling, and costs nothing on a large table.
-        var estimate = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'matching.source_record'::regclass", cancellationToken: ct));
-        return estimate > 10_000 ? estimate
-            : await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM matching.source_record", cancellationToken: ct));
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT records FROM matching.link_state WHERE id = 1", cancellationToken: ct));
     }
 
     /// <summary>Up to <paramref name="limit"/> stored identities, a spread sample when there are more.</summary>

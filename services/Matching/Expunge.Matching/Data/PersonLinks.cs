@@ -16,17 +16,19 @@ public sealed record BatchLinkage(IReadOnlyList<PersonHistory> People, int NewPe
 
 /// <summary>
 /// Links batches of source records to people (Expunge.Linkage's incremental linker) and keeps what that needs: every
-/// record's latest version and identity, blocking keys, links, merges and review pairs. Linking is serialised (one
-/// transaction-scoped advisory lock): two batches linked side by side could each found a person for the same human.
+/// record's latest version and identity, links, merges and review pairs. Candidates come from the in-memory
+/// <see cref="LinkedRecordIndex"/>. Linking is serialised (the link_state row lock, across instances): two batches
+/// linked side by side could each found a person for the same human.
 /// </summary>
-public sealed class PersonLinks(NpgsqlDataSource db)
+public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
 {
-    public const long LinkingLock = 0x6D61746368; // "match"
-
-    public async Task<BatchLinkage> LinkAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<SourceRecord> records, FellegiSunterModel model, CancellationToken ct)
+    /// <summary>Links one batch inside the consumer's transaction. Call it inside <see cref="LinkedRecordIndex.EnterAsync"/>
+    /// and, once the transaction has committed, apply the returned change to the index.</summary>
+    public async Task<(BatchLinkage Linkage, IndexChange Change)> LinkAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<SourceRecord> records,
+        FellegiSunterModel model, CancellationToken ct)
     {
         var (connection, transaction) = (tx.Connection, tx.Transaction);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LinkingLock)", new { LinkingLock }, transaction, cancellationToken: ct));
+        var (known, version) = await index.LockAsync(connection, transaction, ct);
 
         var identities = records.Select(LinkageRecords.Of).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -41,15 +43,21 @@ public sealed class PersonLinks(NpgsqlDataSource db)
                 bodies = records.Select(r => JsonSerializer.Serialize(r, JsonSerializerOptions.Web)).ToArray(),
             }, transaction, cancellationToken: ct));
 
-        var linked = (await LinksOfAsync(connection, transaction, records.Select(r => (r.Source, r.SourceRecordId)), ct))
-            .ToDictionary(l => SourceIdentities.Key(l.Source, l.SourceRecordId), l => l.PersonId);
+        // A record sent again keeps its person; its identity may have changed, so the index takes it again.
+        var linked = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var identity in identities)
+        {
+            if (known.PersonOf(identity.Id) is { } person) linked[identity.Id] = person;
+        }
+        var again = identities.Where(i => linked.ContainsKey(i.Id)).Select(StandardRecord.Of).ToList();
+        await StampAsync(connection, transaction, again.Select(r => r.Id), version, ct);
+
         var incoming = identities.Where(i => !linked.ContainsKey(i.Id)).Select(StandardRecord.Of).ToList();
         var result = new IncrementalResult([], [], []);
         if (incoming.Count > 0)
         {
-            var known = await CandidatesAsync(connection, transaction, incoming, ct);
-            result = new IncrementalLinker(model, Guid.CreateVersion7, await KeptApartAsync(connection, transaction, ct)).Link(incoming, known);
-            await StoreAsync(connection, transaction, runId, result, model, ct);
+            result = new IncrementalLinker(model, Guid.CreateVersion7, await KeptApartAsync(connection, transaction, ct)).Link(incoming, known.Candidates(incoming));
+            await StoreAsync(connection, transaction, runId, version, result, model, ct);
         }
 
         foreach (var assignment in result.Assignments) linked[assignment.Record.Id] = assignment.PersonId;
@@ -60,7 +68,19 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         var people = linked.Values.Concat(result.Merges.Select(m => mergedInto.GetValueOrDefault(m.Kept, m.Kept))).Distinct().ToArray();
         var replaced = mergedInto.GroupBy(m => m.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.Key).Order()]);
         var histories = PersonHistories.Assemble(await RecordsOfAsync(connection, transaction, people, ct), replaced);
-        return new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count, result.Review.Count);
+        var linkage = new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count, result.Review.Count);
+        var change = new IndexChange(version, result.Merges, [.. result.Assignments.Select(a => (a.Record, a.PersonId)), .. again.Select(r => (r, linked[r.Id]))]);
+        return (linkage, change);
+    }
+
+    /// <summary>Marks links as changed in this version, so another instance's index takes them again.</summary>
+    public static Task StampAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<string> recordIds, long version, CancellationToken ct)
+    {
+        var keys = recordIds.Select(SourceIdentities.FromKey).ToList();
+        return keys.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE matching.source_link l SET link_version = @version
+            FROM unnest(@sources::text[], @ids::text[]) AS i(source, id) WHERE l.source = i.source AND l.source_record_id = i.id
+            """, new { version, sources = keys.Select(k => k.Source).ToArray(), ids = keys.Select(k => k.Id).ToArray() }, tx, cancellationToken: ct));
     }
 
     /// <summary>Pairs of records an operator split: the linker never joins their people again.</summary>
@@ -82,61 +102,32 @@ public sealed class PersonLinks(NpgsqlDataSource db)
         return into;
     }
 
-    private static async Task<IReadOnlyList<SourceLink>> LinksOfAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<(string Source, string Id)> records, CancellationToken ct)
+    private static async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, long version, IncrementalResult result,
+        FellegiSunterModel model, CancellationToken ct)
     {
-        var list = records.ToList();
-        return [.. await connection.QueryAsync<SourceLink>(new CommandDefinition("""
-            SELECT l.source, l.source_record_id AS SourceRecordId, l.person_id AS PersonId
-            FROM matching.source_link l JOIN unnest(@sources::text[], @ids::text[]) AS i(source, source_record_id) USING (source, source_record_id)
-            """, new { sources = list.Select(r => r.Source).ToArray(), ids = list.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct))];
-    }
-
-    /// <summary>Known records sharing a blocking key with any incoming record (keys of oversized blocks skipped).</summary>
-    private static async Task<IReadOnlyList<KnownRecord>> CandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<StandardRecord> incoming, CancellationToken ct)
-    {
-        var keys = incoming.SelectMany(Blocking.Keys).Distinct().ToArray();
-        var rows = await connection.QueryAsync<(string Identity, Guid PersonId)>(new CommandDefinition("""
-            WITH keys AS (
-                SELECT key FROM matching.block_key WHERE key = ANY(@keys)
-                GROUP BY key HAVING count(*) <= CASE WHEN key LIKE 'd:%' OR key LIKE 'gs:%' THEN @dobMax ELSE @max END
-            ), records AS (
-                SELECT DISTINCT k.source, k.source_record_id FROM matching.block_key k JOIN keys USING (key)
-            )
-            SELECT r.identity::text, l.person_id
-            FROM records JOIN matching.source_record r USING (source, source_record_id)
-            JOIN matching.source_link l USING (source, source_record_id)
-            """, new { keys, max = Blocking.MaxBlockSize, dobMax = Blocking.MaxDateOfBirthBlockSize }, tx, cancellationToken: ct));
-        return [.. rows.Select(r => new KnownRecord(StandardRecord.Of(JsonSerializer.Deserialize<LinkageRecord>(r.Identity, JsonSerializerOptions.Web)!), r.PersonId))];
-    }
-
-    private static async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, IncrementalResult result, FellegiSunterModel model, CancellationToken ct)
-    {
-        var keys = result.Assignments.SelectMany(a => Blocking.Keys(a.Record).Distinct().Select(k => (Key: k, Record: SourceIdentities.FromKey(a.Record.Id)))).ToList();
         var pairs = result.Review.Select(r => (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
             Evidence: JsonSerializer.Serialize(Evidence.Explain(model, r.A, r.B, r.Vector), JsonSerializerOptions.Web))).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.person (person_id, created_run_id) SELECT unnest(@newPeople::uuid[]), @runId;
-            INSERT INTO matching.source_link (source, source_record_id, person_id, first_run_id)
-            SELECT source, id, person, @runId FROM unnest(@sources::text[], @ids::text[], @persons::uuid[]) AS i(source, id, person);
+            UPDATE matching.link_state SET records = records + cardinality(@ids::text[]) WHERE id = 1;
+            INSERT INTO matching.source_link (source, source_record_id, person_id, first_run_id, link_version)
+            SELECT source, id, person, @runId, @version FROM unnest(@sources::text[], @ids::text[], @persons::uuid[]) AS i(source, id, person);
             UPDATE matching.person p SET merged_into = m.kept FROM unnest(@absorbed::uuid[], @kept::uuid[]) AS m(absorbed, kept) WHERE p.person_id = m.absorbed;
-            UPDATE matching.source_link l SET person_id = m.kept FROM unnest(@absorbed::uuid[], @kept::uuid[]) AS m(absorbed, kept) WHERE l.person_id = m.absorbed;
-            INSERT INTO matching.block_key (key, source, source_record_id)
-            SELECT * FROM unnest(@blockKeys::text[], @keySources::text[], @keyIds::text[]) ON CONFLICT DO NOTHING;
+            UPDATE matching.source_link l SET person_id = m.kept, link_version = @version
+            FROM unnest(@absorbed::uuid[], @kept::uuid[]) AS m(absorbed, kept) WHERE l.person_id = m.absorbed;
             INSERT INTO matching.review_pair (a_source, a_record_id, b_source, b_record_id, probability, reason, evidence)
             SELECT * FROM unnest(@aSources::text[], @aIds::text[], @bSources::text[], @bIds::text[], @probabilities::float8[], @reasons::text[], @evidence::jsonb[])
             ON CONFLICT DO NOTHING;
             """, new
             {
                 runId,
+                version,
                 newPeople = result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().ToArray(),
                 sources = result.Assignments.Select(a => SourceIdentities.FromKey(a.Record.Id).Source).ToArray(),
                 ids = result.Assignments.Select(a => SourceIdentities.FromKey(a.Record.Id).Id).ToArray(),
                 persons = result.Assignments.Select(a => a.PersonId).ToArray(),
                 absorbed = result.Merges.Select(m => m.Absorbed).ToArray(),
                 kept = result.Merges.Select(m => m.Kept).ToArray(),
-                blockKeys = keys.Select(k => k.Key).ToArray(),
-                keySources = keys.Select(k => k.Record.Source).ToArray(),
-                keyIds = keys.Select(k => k.Record.Id).ToArray(),
                 aSources = pairs.Select(p => p.A.Source).ToArray(),
                 aIds = pairs.Select(p => p.A.Id).ToArray(),
                 bSources = pairs.Select(p => p.B.Source).ToArray(),

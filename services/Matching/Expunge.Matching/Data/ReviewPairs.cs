@@ -49,8 +49,9 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
         var (_, model) = await models.CurrentAsync(ct);
         await using var tx = await OutboxTransaction.BeginAsync(db, outbox, ct);
         var (connection, transaction) = (tx.Connection, tx.Transaction);
-        // The same lock as linking: a decision and a batch never reshape the same people at once.
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LinkingLock)", new { PersonLinks.LinkingLock }, transaction, cancellationToken: ct));
+        // The same lock as linking: a decision and a batch never reshape the same people at once. The links it changes
+        // carry its version, so every instance's index takes them.
+        var version = await LinkedRecordIndex.TakeNextVersionAsync(connection, transaction, ct);
         var pair = await connection.QuerySingleOrDefaultAsync<(string Status, Guid APerson, Guid BPerson, string ASource, string AId, string BSource, string BId)?>(
             new CommandDefinition("""
                 SELECT p.status, la.person_id, lb.person_id, p.a_source, p.a_record_id, p.b_source, p.b_record_id
@@ -72,9 +73,9 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
             var (kept, absorbed) = sizes.OrderByDescending(s => s.Records).ThenBy(s => s.Person).Select(s => s.Person).ToList() is [var k, var a] ? (k, a) : (p.APerson, p.BPerson);
             await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE matching.person SET merged_into = @kept WHERE person_id = @absorbed;
-                UPDATE matching.source_link SET person_id = @kept WHERE person_id = @absorbed;
+                UPDATE matching.source_link SET person_id = @kept, link_version = @version WHERE person_id = @absorbed;
                 INSERT INTO matching.person_change (kind, person_id, other_person, pair_id, decided_by, note) VALUES ('merge', @kept, @absorbed, @pairId, @by, @note);
-                """, new { kept, absorbed, pairId, by, note }, transaction, cancellationToken: ct));
+                """, new { kept, absorbed, pairId, by, note, version }, transaction, cancellationToken: ct));
             changed.Add(kept);
             replaced[kept] = [absorbed];
         }
@@ -96,10 +97,10 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
                 var ids = part.Select(r => SourceIdentities.FromKey(r.Id)).ToList();
                 await connection.ExecuteAsync(new CommandDefinition("""
                     INSERT INTO matching.person (person_id, created_run_id) VALUES (@newPerson, @newPerson);
-                    UPDATE matching.source_link l SET person_id = @newPerson
+                    UPDATE matching.source_link l SET person_id = @newPerson, link_version = @version
                     FROM unnest(@sources::text[], @ids::text[]) AS i(source, id) WHERE l.source = i.source AND l.source_record_id = i.id;
                     INSERT INTO matching.person_change (kind, person_id, other_person, pair_id, decided_by, note) VALUES ('split', @person, @newPerson, @pairId, @by, @note);
-                    """, new { newPerson, sources = ids.Select(i => i.Source).ToArray(), ids = ids.Select(i => i.Id).ToArray(), person = p.APerson, pairId, by, note },
+                    """, new { newPerson, sources = ids.Select(i => i.Source).ToArray(), ids = ids.Select(i => i.Id).ToArray(), person = p.APerson, pairId, by, note, version },
                     transaction, cancellationToken: ct));
             }
         }
