@@ -8,6 +8,9 @@ public sealed record PersonDetermination
 
     /// <summary>One entry per decided conviction (empty while pending, or when no conviction is in scope).</summary>
     public IReadOnlyList<ConvictionDetermination> Convictions { get; init; } = [];
+
+    /// <summary>People found to be this person: their convictions are this person's now, or gone.</summary>
+    public IReadOnlyList<Guid> ReplacesPersonIds { get; init; } = [];
 }
 
 /// <summary>The decision for one conviction, with what filings need to group and cite it.</summary>
@@ -22,6 +25,9 @@ public sealed record ConvictionDetermination
     public required string ReasonCode { get; init; }
     public required string Policy { get; init; }
     public required int PolicyVersion { get; init; }
+
+    /// <summary>The facts a filing lists; null from a sender that predates filings.</summary>
+    public ConvictionFiling? Filing { get; init; }
 }
 
 public enum DeterminationState

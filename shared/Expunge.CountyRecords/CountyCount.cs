@@ -17,7 +17,8 @@ public sealed record CountyCount(
     DojDate? DispositionDate,
     Sentence Sentence,
     string Agency,
-    string Kind = "disposition")
+    string Kind = "disposition",
+    string Location = "")
 {
     public bool IsConviction => Disposition == "CONVICTED";
 
@@ -43,7 +44,8 @@ public sealed record CountyCount(
             DojDate.ParseOrNull(Field("disposition_date")),
             courtShaped ? CountySentences.Parse(Field("sentence")) : Sentence.None,
             Field(courtShaped ? "prosecuting_agency" : "agency"),
-            layout == CountyLayout.Event ? Field("event_kind") : "disposition");
+            layout == CountyLayout.Event ? Field("event_kind") : "disposition",
+            courtShaped ? Field("court_location") : "");
     }
 }
 

@@ -3,7 +3,9 @@ using Expunge.Eligibility;
 using Expunge.Eligibility.Data;
 using Expunge.EligibilityRules;
 using Expunge.Motions;
+using Expunge.Motions.Domain;
 using Expunge.Notifications;
+using Expunge.Notifications.Domain;
 using Expunge.Persistence;
 using Expunge.Testing;
 
@@ -116,8 +118,10 @@ public sealed class DownstreamStageTests(Infrastructure infrastructure)
         if (countFirst) await stage.PublishAsync(Records.Ingested(run, 3), MessageIds.For(run, "ingestion.run-ingested", 0));
         foreach (var batch in batches) await stage.PublishAsync(batch, MessageIds.For(run, "eligibility", batch.Sequence));
         if (!countFirst) await stage.PublishAsync(Records.Ingested(run, 3), MessageIds.For(run, "ingestion.run-ingested", 0));
+        // The run is announced by the filing worker once its packages exist (none here: no one is decided yet).
         await Eventually.ReturnsAsync(() => stage.ScalarAsync<long>("SELECT count(*) FROM messaging.outbox"), n => n == 1,
             TimeSpan.FromSeconds(10), "the run-completed announcement");
+        Assert.Equal(1L, await stage.ScalarAsync<long>("SELECT count(*) FROM motions.filing_request WHERE completed_at IS NOT NULL AND packages = 0"));
         await stage.RelayAsync();
 
         var completed = Assert.Single(stage.Harness.Published.Select<RunCompleted>(TestContext.Current.CancellationToken)).Context.Message;
@@ -131,7 +135,7 @@ public sealed class DownstreamStageTests(Infrastructure infrastructure)
     {
         infrastructure.Require();
         await using var stage = await StageHarness.StartAsync(infrastructure, "notifications",
-            (services, db) => services.AddNotificationsServices(db), NotificationsRegistration.AddConsumers);
+            (services, db) => services.AddNotificationsServices(db, new DeliverySettings()), NotificationsRegistration.AddConsumers);
         var run = Guid.NewGuid();
         var completed = new RunCompleted { RunId = run, BatchCount = 2, People = 5, AwaitingDecision = 5, FilingPackages = 0 };
 

@@ -83,6 +83,9 @@ public sealed class StageHarness : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>A background worker of the stage, made from its services, for a test to drive one step at a time.</summary>
+    public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(_provider);
+
     public async ValueTask DisposeAsync()
     {
         await Harness.Stop();

@@ -29,6 +29,7 @@ public static class EligibilityRegistration
     {
         x.AddConsumer<PersonHistoriesMatchedConsumer, PersonHistoriesMatchedConsumerDefinition>();
         x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
+        x.AddConsumer<FilingRowsRejectedConsumer, FilingRowsRejectedConsumerDefinition>();
     }
 
     public static WebApplication MapEligibilityApi(this WebApplication app)

@@ -5,6 +5,7 @@ using Expunge.Motions.Data;
 using Expunge.Motions.Domain;
 using Expunge.Persistence;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Expunge.Motions;
 
@@ -19,7 +20,14 @@ public static class MotionsRegistration
     {
         services.AddServiceDatabase(connectionString, typeof(MotionsRegistration).Assembly);
         services.AddSingleton<AwaitingDecisions>();
+        services.AddSingleton<ConvictionLedger>();
+        services.AddSingleton<FilingStore>();
+        services.AddSingleton<CourtResponses>();
+        services.AddSingleton<MotionsMetrics>();
+        services.AddSingleton<FilingRequestedSignal>();
         services.AddSingleton<IRunStageCompletion, RunCompletion>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<FilingWorker>();
         return services;
     }
 
@@ -27,6 +35,7 @@ public static class MotionsRegistration
     {
         x.AddConsumer<ConvictionsDeterminedConsumer, ConvictionsDeterminedConsumerDefinition>();
         x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
+        x.AddConsumer<DeterminationRevisedConsumer, DeterminationRevisedConsumerDefinition>();
     }
 
     public static WebApplication MapMotionsApi(this WebApplication app)

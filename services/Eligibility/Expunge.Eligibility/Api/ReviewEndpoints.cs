@@ -23,6 +23,10 @@ public static class ReviewEndpoints
             }));
         }).WithName("GetReviewQueue");
 
+        // How many decisions wait for a person (what the backlog alert watches).
+        review.MapGet("/summary", async (DeterminationStore store, CancellationToken ct) => Results.Ok(new { open = await store.OpenReviewCountAsync(ct) }))
+            .WithName("GetReviewSummary");
+
         review.MapPost("/{determinationId:long}/confirm", (long determinationId, Resolution body, HttpRequest request, DeterminationStore store, CancellationToken ct) =>
             ResolveAsync(determinationId, body, null, request, store, ct)).WithName("ConfirmReview");
 

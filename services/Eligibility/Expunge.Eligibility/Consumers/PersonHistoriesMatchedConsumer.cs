@@ -32,23 +32,7 @@ public sealed class PersonHistoriesMatchedConsumer(
             {
                 RunId = batch.RunId,
                 Sequence = batch.Sequence,
-                People = [.. outcomes.Select(o => new PersonDetermination
-                {
-                    PersonId = o.PersonId,
-                    State = o.Decided ? DeterminationState.Decided : DeterminationState.Pending,
-                    Convictions = [.. o.Decisions.Select(d => new ConvictionDetermination
-                    {
-                        Source = d.Source,
-                        SourceRecordId = d.SourceRecordId,
-                        CntOrder = d.ConvictionKey,
-                        County = d.Decision.Conviction.County,
-                        Section = d.Decision.Offense.Section,
-                        Determination = d.Decision.Determination,
-                        ReasonCode = d.Decision.ReasonCode,
-                        Policy = d.Decision.Policy.Name,
-                        PolicyVersion = d.Decision.Policy.Version,
-                    })],
-                })],
+                People = [.. outcomes.Select(DeterminationMessages.Of)],
             });
         }, context.CancellationToken);
         if (applied)

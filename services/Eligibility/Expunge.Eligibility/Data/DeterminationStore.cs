@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Dapper;
+using Expunge.Contracts;
 using Expunge.EligibilityRules;
 using Expunge.Eligibility.Domain;
 using Expunge.Persistence;
@@ -30,6 +32,9 @@ public sealed class StoredDetermination
     public string Sources { get; set; } = "doj";
     public string[] SourceReferences { get; set; } = [];
     public string[] Conflicts { get; set; } = [];
+
+    /// <summary>The filing facts (JSON of <see cref="Contracts.ConvictionFiling"/>), null for decisions made before filings.</summary>
+    public string? Filing { get; set; }
 }
 
 public sealed record ReviewItem(long DeterminationId, Guid PersonId, Guid RunId, string Status, DateTime OpenedAt,
@@ -39,13 +44,13 @@ public sealed record ReviewItem(long DeterminationId, Guid PersonId, Guid RunId,
 /// Decisions, kept forever: each is inserted; one for a conviction that already had a current decision supersedes it
 /// (the old row stays, pointing at its successor). A Hand Review decision opens a review item.
 /// </summary>
-public sealed class DeterminationStore(NpgsqlDataSource db)
+public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
 {
     private const string Columns = """
         determination_id AS DeterminationId, run_id AS RunId, person_id AS PersonId, source, source_record_id AS SourceRecordId,
         cnt_order AS CntOrder, county, section, determination, reason_code AS ReasonCode, policy, policy_version AS PolicyVersion,
         as_of AS AsOf, result_row AS ResultRow, decided_by AS DecidedBy, note, decided_at AS DecidedAt, superseded_by AS SupersededBy,
-        sources, source_references AS SourceReferences, conflicts
+        sources, source_references AS SourceReferences, conflicts, filing::text AS Filing
         """;
 
     /// <summary>Rows of <c>d</c> that are the current decision of a conviction the run decided (whichever run made them).</summary>
@@ -68,7 +73,8 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
                 batch.BatchCommands.Add(Insert(runId, personId, d.Source, d.SourceRecordId, d.ConvictionKey,
                     decision.Conviction.County, decision.Offense.Section, decision.Determination, decision.ReasonCode, decision.Policy.Name,
                     decision.Policy.Version, decision.Policy.AsOf, [.. ConvictionRows.Row(decision)], "rules", null,
-                    new Provenance(d.Merged.SourceNames, [.. d.Merged.Sources.Select(s => $"{s.Source}:{s.SourceRecordId}:{s.Reference}")], [.. d.Merged.Conflicts])));
+                    new Provenance(d.Merged.SourceNames, [.. d.Merged.Sources.Select(s => $"{s.Source}:{s.SourceRecordId}:{s.Reference}")], [.. d.Merged.Conflicts]),
+                    JsonSerializer.Serialize(d.Filing, JsonSerializerOptions.Web)));
             }
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
@@ -104,16 +110,16 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
 
     private static NpgsqlBatchCommand Insert(Guid runId, Guid personId, string source, string sourceRecordId, string cntOrder, string county,
         string section, string determination, string reasonCode, string policy, int policyVersion, DateOnly asOf, string[] row, string by, string? note,
-        Provenance provenance)
+        Provenance provenance, string? filing)
     {
         var command = new NpgsqlBatchCommand("""
             INSERT INTO eligibility.determination (run_id, person_id, source, source_record_id, cnt_order, county, section, determination,
-                reason_code, policy, policy_version, as_of, result_row, decided_by, note, sources, source_references, conflicts)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                reason_code, policy, policy_version, as_of, result_row, decided_by, note, sources, source_references, conflicts, filing)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb)
             RETURNING determination_id
             """);
         foreach (var value in new object?[] { runId, personId, source, sourceRecordId, cntOrder, county, section, determination, reasonCode, policy,
-                     policyVersion, asOf, row, by, note, provenance.Sources, provenance.References, provenance.Conflicts })
+                     policyVersion, asOf, row, by, note, provenance.Sources, provenance.References, provenance.Conflicts, filing })
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
@@ -190,43 +196,130 @@ public sealed class DeterminationStore(NpgsqlDataSource db)
         return [.. items];
     }
 
-    public enum ReviewResult { Done, NotFound, NotOpen }
-
-    /// <summary>An operator confirms a Hand Review decision, or overrides it with another determination; who, when and why are kept.</summary>
-    public async Task<ReviewResult> ResolveAsync(long determinationId, string by, string note, string? overrideDetermination, CancellationToken ct)
+    public async Task<long> OpenReviewCountAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM eligibility.review_item WHERE status = 'open'", cancellationToken: ct));
+    }
+
+    public enum ReviewResult { Done, NotFound, NotOpen }
+
+    /// <summary>
+    /// An operator confirms a Hand Review decision, or overrides it with another determination; who, when and why are
+    /// kept. Motions hears of the outcome (<see cref="DeterminationRevised"/>) in the same transaction: an override
+    /// that grants relief is filed, one that does not leaves the filings.
+    /// </summary>
+    public async Task<ReviewResult> ResolveAsync(long determinationId, string by, string note, string? overrideDetermination, CancellationToken ct)
+    {
+        await using var tx = await OutboxTransaction.BeginAsync(db, outbox, ct);
+        var (connection, transaction) = (tx.Connection, tx.Transaction);
         var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT status FROM eligibility.review_item WHERE determination_id = @determinationId FOR UPDATE", new { determinationId }, tx, cancellationToken: ct));
+            "SELECT status FROM eligibility.review_item WHERE determination_id = @determinationId FOR UPDATE", new { determinationId }, transaction, cancellationToken: ct));
         if (status is null) return ReviewResult.NotFound;
         if (status != "open") return ReviewResult.NotOpen;
+        var old = await connection.QuerySingleAsync<StoredDetermination>(new CommandDefinition(
+            $"SELECT {Columns} FROM eligibility.determination WHERE determination_id = @determinationId", new { determinationId }, transaction, cancellationToken: ct));
         long? overrideId = null;
+        var revised = old;
         if (overrideDetermination is not null)
         {
-            var old = await connection.QuerySingleAsync<StoredDetermination>(new CommandDefinition(
-                $"SELECT {Columns} FROM eligibility.determination WHERE determination_id = @determinationId", new { determinationId }, tx, cancellationToken: ct));
-            var row = (string[])old.ResultRow.Clone();
-            var reason = $"Operator override: {note}";
-            row[ConvictionRows.ColumnIndex("determination")] = overrideDetermination;
-            row[ConvictionRows.ColumnIndex("reason_code")] = OperatorOverride;
-            row[ConvictionRows.ColumnIndex("reason")] = reason;
-            await using var batch = new NpgsqlBatch(connection, tx);
-            batch.BatchCommands.Add(Insert(old.RunId, old.PersonId, old.Source, old.SourceRecordId, old.CntOrder, old.County, old.Section,
-                overrideDetermination, OperatorOverride, old.Policy, old.PolicyVersion, old.AsOf, row, by, note,
-                new Provenance(old.Sources, old.SourceReferences, old.Conflicts)));
-            overrideId = (long)(await batch.ExecuteScalarAsync(ct))!;
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE eligibility.determination SET superseded_by = @overrideId WHERE determination_id = @determinationId",
-                new { overrideId, determinationId }, tx, cancellationToken: ct));
+            revised = Revise(old, overrideDetermination, OperatorOverride, $"Operator override: {note}", by, note);
+            overrideId = await SupersedeWithAsync(connection, transaction, old, revised, ct);
         }
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE eligibility.review_item SET status = @status, resolved_by = @by, resolved_at = now(), resolution_note = @note, override_id = @overrideId
             WHERE determination_id = @determinationId
-            """, new { status = overrideId is null ? "confirmed" : "overridden", by, note, overrideId, determinationId }, tx, cancellationToken: ct));
+            """, new { status = overrideId is null ? "confirmed" : "overridden", by, note, overrideId, determinationId }, transaction, cancellationToken: ct));
+        tx.Publish(MessageIds.For(Guid.Empty, $"eligibility.review.{determinationId}", 0),
+            new DeterminationRevised { PersonId = old.PersonId, Conviction = MessageOf(revised), RevisedBy = by, Note = note });
         await tx.CommitAsync(ct);
         return ReviewResult.Done;
     }
+
+    /// <summary>
+    /// The court rejected a filed conviction: a new Hand Review decision carrying the court's reason supersedes the
+    /// current one and opens a review item; motions hears of it. A conviction with no current decision is skipped.
+    /// </summary>
+    public async Task<int> ReturnToReviewAsync(OutboxTransaction tx, Guid packageId, IReadOnlyList<RejectedFilingRow> rows, CancellationToken ct)
+    {
+        var returned = 0;
+        foreach (var row in rows)
+        {
+            var current = await tx.Connection.QuerySingleOrDefaultAsync<StoredDetermination>(new CommandDefinition($"""
+                SELECT {Columns} FROM eligibility.determination
+                WHERE source = @Source AND source_record_id = @SourceRecordId AND cnt_order = @CntOrder AND superseded_by IS NULL AND withdrawn_at IS NULL
+                ORDER BY determination_id DESC LIMIT 1
+                """, row, tx.Transaction, cancellationToken: ct));
+            if (current is null) continue;
+            var revised = Revise(current, Determinations.HandReview, CourtRejected, $"Rejected by the court: {row.Reason}", "court", row.Reason);
+            var id = await SupersedeWithAsync(tx.Connection, tx.Transaction, current, revised, ct);
+            await tx.Connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO eligibility.review_item (determination_id, person_id, run_id) VALUES (@id, @PersonId, @RunId)
+                """, new { id, current.PersonId, current.RunId }, tx.Transaction, cancellationToken: ct));
+            tx.Publish(MessageIds.For(packageId, $"eligibility.court-rejected.{row.RowId}", 0),
+                new DeterminationRevised { PersonId = current.PersonId, Conviction = MessageOf(revised), RevisedBy = "court", Note = row.Reason });
+            returned++;
+        }
+        return returned;
+    }
+
+    /// <summary>The reason code of a decision the court's rejection sent back to review.</summary>
+    public const string CourtRejected = "COURT_REJECTED";
+
+    /// <summary>A decision's copy with another determination (results row and filing facts follow it).</summary>
+    private static StoredDetermination Revise(StoredDetermination old, string determination, string reasonCode, string reason, string by, string note)
+    {
+        var row = (string[])old.ResultRow.Clone();
+        row[ConvictionRows.ColumnIndex("determination")] = determination;
+        row[ConvictionRows.ColumnIndex("reason_code")] = reasonCode;
+        row[ConvictionRows.ColumnIndex("reason")] = reason;
+        var filing = old.Filing is null ? null : JsonSerializer.Deserialize<ConvictionFiling>(old.Filing, JsonSerializerOptions.Web);
+        if (filing is not null)
+        {
+            filing = filing with
+            {
+                Reason = reason,
+                Relief = Reliefs.ForDetermination(determination, filing.Level == "felony"),
+                LegalBasis = $"H&S 11361.8, 11361.9; {old.Policy} policy v{old.PolicyVersion}: {reason}",
+            };
+        }
+        return new StoredDetermination
+        {
+            RunId = old.RunId, PersonId = old.PersonId, Source = old.Source, SourceRecordId = old.SourceRecordId, CntOrder = old.CntOrder,
+            County = old.County, Section = old.Section, Determination = determination, ReasonCode = reasonCode, Policy = old.Policy,
+            PolicyVersion = old.PolicyVersion, AsOf = old.AsOf, ResultRow = row, DecidedBy = by, Note = note, Sources = old.Sources,
+            SourceReferences = old.SourceReferences, Conflicts = old.Conflicts,
+            Filing = filing is null ? null : JsonSerializer.Serialize(filing, JsonSerializerOptions.Web),
+        };
+    }
+
+    private static async Task<long> SupersedeWithAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StoredDetermination old, StoredDetermination revised, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, tx);
+        batch.BatchCommands.Add(Insert(revised.RunId, revised.PersonId, revised.Source, revised.SourceRecordId, revised.CntOrder, revised.County, revised.Section,
+            revised.Determination, revised.ReasonCode, revised.Policy, revised.PolicyVersion, revised.AsOf, revised.ResultRow, revised.DecidedBy, revised.Note,
+            new Provenance(revised.Sources, revised.SourceReferences, revised.Conflicts), revised.Filing));
+        var id = (long)(await batch.ExecuteScalarAsync(ct))!;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE eligibility.determination SET superseded_by = @id WHERE determination_id = @old",
+            new { id, old = old.DeterminationId }, tx, cancellationToken: ct));
+        return id;
+    }
+
+    private static ConvictionDetermination MessageOf(StoredDetermination d) => new()
+    {
+        Source = d.Source,
+        SourceRecordId = d.SourceRecordId,
+        CntOrder = d.CntOrder,
+        County = d.County,
+        Section = d.Section,
+        Determination = d.Determination,
+        ReasonCode = d.ReasonCode,
+        Policy = d.Policy,
+        PolicyVersion = d.PolicyVersion,
+        Filing = d.Filing is null ? null : JsonSerializer.Deserialize<ConvictionFiling>(d.Filing, JsonSerializerOptions.Web),
+    };
 
     /// <summary>The reason code of a decision an operator made instead of the rules.</summary>
     public const string OperatorOverride = "OPERATOR_OVERRIDE";

@@ -7,7 +7,8 @@ namespace Expunge.Eligibility.Domain;
 
 /// <summary>One decision and the conviction it is about: its key (the source that reported it first: DOJ subject and
 /// CNT_ORDER, or a county case and count) and every source that reported it.</summary>
-public sealed record DecidedConviction(string Source, string SourceRecordId, string ConvictionKey, Decision Decision, MergedConviction Merged);
+public sealed record DecidedConviction(string Source, string SourceRecordId, string ConvictionKey, Decision Decision, MergedConviction Merged,
+    ConvictionFiling Filing);
 
 /// <summary>Everything eligibility concluded about one person of a batch.</summary>
 public sealed record PersonOutcome(Guid PersonId, IReadOnlyList<DecidedConviction> Decisions, PersonImpact Impact, int Subjects, bool Decided,
@@ -24,14 +25,16 @@ public static class PersonDecisions
     public static PersonOutcome Decide(PersonHistory person, Policy? runPolicy, IReadOnlyList<Policy> countyPolicies)
     {
         var policies = runPolicy is null ? countyPolicies : [runPolicy, .. countyPolicies.Where(p => p.County != runPolicy.County)];
-        var merged = Merge(person, HomeCounty(runPolicy, countyPolicies));
+        var counts = CountyCountsOf(person);
+        var merged = Merge(person, counts, HomeCounty(runPolicy, countyPolicies));
         var decisions = policies.SelectMany(p => EligibilityEngine.Decide(merged.Sheet, p)).ToList();
         // Impact numbers are the run policy's (or, without one, the first county policy's).
         var impactPolicy = runPolicy ?? (policies.Count > 0 ? policies[0] : null);
         var impact = impactPolicy is null
             ? new PersonImpact(false, false, false, false, false, false)
             : ImpactSummary.Of(merged.Sheet, [.. decisions.Where(d => d.Policy == impactPolicy)], impactPolicy);
-        return new PersonOutcome(person.PersonId, [.. decisions.Select(d => Describe(merged, d))], impact,
+        var names = FilingFacts.NamesOf(person);
+        return new PersonOutcome(person.PersonId, [.. decisions.Select(d => Describe(merged, d, counts, names))], impact,
             person.Records.Count(r => r.Source == "doj"), Decided: policies.Count > 0, person.ReplacesPersonIds);
     }
 
@@ -40,20 +43,23 @@ public static class PersonDecisions
     private static string HomeCounty(Policy? runPolicy, IReadOnlyList<Policy> countyPolicies) =>
         runPolicy?.County ?? (countyPolicies.Count == 1 ? countyPolicies[0].County : "");
 
-    public static MergedRecord Merge(PersonHistory person, string homeCounty)
+    public static MergedRecord Merge(PersonHistory person, string homeCounty) => Merge(person, CountyCountsOf(person), homeCounty);
+
+    private static MergedRecord Merge(PersonHistory person, IReadOnlyList<CountyCount> counts, string homeCounty)
     {
         var sheets = person.Records.Where(r => r.Source == "doj").Select(RapSheetOf).ToList();
-        var county = person.Records.Where(r => r.Source != "doj").ToList();
-        var counts = county.SelectMany(r => r.Rows
-            // A row of another shape (a county system publishing straight onto the bus) cannot be read; it must not
-            // make the whole person (or batch) fail.
-            .Where(row => row.Fields.Count == CountyLayout.Of(r.Source).Columns.Count)
-            .Select(row => CountyCount.FromFields(r.Source, r.SourceRecordId, [.. row.Fields]))).ToList();
-        var first = county.Select(r => r.Identity).FirstOrDefault();
+        var first = person.Records.Where(r => r.Source != "doj").Select(r => r.Identity).FirstOrDefault();
         var identity = first is null ? default
             : (first.Name ?? "", first.CiiNumber ?? "", DojDate.ParseOrNull(first.DateOfBirth ?? ""));
         return ConvictionMerger.Merge(sheets, counts, homeCounty, identity);
     }
+
+    private static List<CountyCount> CountyCountsOf(PersonHistory person) =>
+        [.. person.Records.Where(r => r.Source != "doj").SelectMany(r => r.Rows
+            // A row of another shape (a county system publishing straight onto the bus) cannot be read; it must not
+            // make the whole person (or batch) fail.
+            .Where(row => row.Fields.Count == CountyLayout.Of(r.Source).Columns.Count)
+            .Select(row => CountyCount.FromFields(r.Source, r.SourceRecordId, [.. row.Fields])))];
 
     public static RapSheet RapSheetOf(SourceRecord record)
     {
@@ -63,9 +69,10 @@ public static class PersonDecisions
         return builder.Build();
     }
 
-    private static DecidedConviction Describe(MergedRecord merged, Decision decision)
+    private static DecidedConviction Describe(MergedRecord merged, Decision decision, IReadOnlyList<CountyCount> counts, IReadOnlyList<string> names)
     {
         var provenance = merged.Of(decision.Conviction);
-        return new DecidedConviction(provenance.Key.Source, provenance.Key.SourceRecordId, provenance.Key.Reference, decision, provenance);
+        return new DecidedConviction(provenance.Key.Source, provenance.Key.SourceRecordId, provenance.Key.Reference, decision, provenance,
+            FilingFacts.Of(decision, provenance, counts, names));
     }
 }

@@ -6,13 +6,14 @@ using MassTransit;
 
 namespace Expunge.Motions.Consumers;
 
-public sealed class ConvictionsDeterminedConsumer(Inbox inbox, AwaitingDecisions awaiting, RunProgress progress, IServiceProvider services)
+public sealed class ConvictionsDeterminedConsumer(Inbox inbox, AwaitingDecisions awaiting, ConvictionLedger ledger, RunProgress progress, IServiceProvider services)
     : IConsumer<ConvictionsDetermined>
 {
     public Task Consume(ConsumeContext<ConvictionsDetermined> context) =>
         inbox.ConsumeOnceAsync(nameof(ConvictionsDeterminedConsumer), context.MessageId, async tx =>
         {
             await awaiting.RecordAsync(tx, context.Message, context.CancellationToken);
+            await ledger.RecordAsync(tx, context.Message, context.CancellationToken);
             await progress.RecordBatchAsync(tx, context.Message, context.Message.People.Count, services, context.CancellationToken);
         }, context.CancellationToken);
 }

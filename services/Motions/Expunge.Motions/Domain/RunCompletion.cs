@@ -1,4 +1,3 @@
-using Expunge.Contracts;
 using Expunge.Hosting;
 using Expunge.Motions.Data;
 using Expunge.Persistence;
@@ -6,23 +5,18 @@ using Expunge.Persistence;
 namespace Expunge.Motions.Domain;
 
 /// <summary>
-/// Motions is the last stage that sees batches: when it has all of a run's, the run has passed every stage and
-/// operators are told, in the same transaction that recorded the last batch (so the announcement happens exactly once).
+/// Motions is the last stage that sees batches: when it has all of a run's, it asks for the run's filing packages in
+/// the same transaction that recorded the last batch (so the request is made exactly once). The filing worker makes
+/// them and then announces the run's end (<see cref="Contracts.RunCompleted"/>): a run is complete when its filings exist.
 /// </summary>
-public sealed class RunCompletion : IRunStageCompletion
+public sealed class RunCompletion(FilingRequestedSignal requested) : IRunStageCompletion
 {
     public const string Stage = "motions.run-completed";
 
     public async Task OnStageCompletedAsync(OutboxTransaction tx, StageProgress progress, CancellationToken ct)
     {
-        var awaiting = await AwaitingDecisions.CountAsync(tx, progress.RunId, ct);
-        tx.Publish(MessageIds.For(progress.RunId, Stage, 0), new RunCompleted
-        {
-            RunId = progress.RunId,
-            BatchCount = progress.ExpectedBatches ?? progress.ProcessedBatches,
-            People = progress.Items,
-            AwaitingDecision = awaiting,
-            FilingPackages = 0,
-        });
+        await FilingStore.RequestForCompletedRunAsync(tx, progress.RunId, progress.ExpectedBatches ?? progress.ProcessedBatches, progress.Items, ct);
+        // Early (before the commit) but harmless: the worker also polls every second.
+        requested.Notify();
     }
 }
