@@ -1,18 +1,14 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using Expunge.Persistence;
 using Npgsql;
 
 namespace Expunge.Notifications.Data;
 
+/// <param name="Payload">What is delivered (the event as JSON); <paramref name="Secret"/>: the recipient's signing secret. Neither is returned by the API.</param>
 public sealed record Delivery(Guid DeliveryId, Guid RecipientId, string Kind, Guid SubjectId, string Status, int Attempts, int RetryFrom, DateTime NextAttemptAt,
-    string? LastError, DateTime? DeliveredAt, DateTime CreatedAt, string Channel, string Address)
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string Payload { get; init; } = "{}";
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? Secret { get; init; }
-}
+    string? LastError, DateTime? DeliveredAt, DateTime CreatedAt, string Channel, string Address, [property: JsonIgnore] string Payload,
+    [property: JsonIgnore] string? Secret);
 
 public sealed record DeliveryAttempt(int Attempt, DateTime AttemptedAt, bool Succeeded, string? Error);
 

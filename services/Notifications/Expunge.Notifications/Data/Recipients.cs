@@ -1,15 +1,12 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
 
 namespace Expunge.Notifications.Data;
 
+/// <param name="Secret">A webhook's signing secret: never returned by the API.</param>
 public sealed record Recipient(Guid RecipientId, string Audience, string Channel, string Address, string Name, string? Court, string? Agency,
-    bool Active, string CreatedBy, DateTime CreatedAt)
-{
-    /// <summary>Never returned by the API: a webhook's signing secret.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? Secret { get; init; }
-}
+    bool Active, string CreatedBy, DateTime CreatedAt, [property: JsonIgnore] string? Secret);
 
 /// <summary>Court clerks and operators who receive packages and alerts (configured by operators over HTTP or the CLI).</summary>
 public sealed class Recipients(NpgsqlDataSource db)

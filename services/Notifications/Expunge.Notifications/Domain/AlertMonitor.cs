@@ -18,7 +18,7 @@ public sealed class AlertMonitor(Alerts alerts, DeliverySettings settings, IHttp
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.AlertInterval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -29,7 +29,6 @@ public sealed class AlertMonitor(Alerts alerts, DeliverySettings settings, IHttp
                 logger.LogWarning(ex, "Checking alert conditions failed; next check in {Interval}", settings.AlertInterval);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public const string ReviewBacklog = "review-backlog";
