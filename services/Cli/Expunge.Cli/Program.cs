@@ -14,4 +14,7 @@ root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(LinkageEvalCommand.Create());
 root.Subcommands.Add(LinkageReviewCommand.Create());
+root.Subcommands.Add(FilingsCommand.Create());
+root.Subcommands.Add(DeliveriesCommand.Recipients());
+root.Subcommands.Add(DeliveriesCommand.Deliveries());
 return await root.Parse(args).InvokeAsync();

@@ -34,6 +34,22 @@ public sealed class ServiceClient : IDisposable
         return await ReadAsync<T>(service, response, ct);
     }
 
+    public async Task<T> DeleteAsync<T>(string service, string path, CancellationToken ct) where T : class
+    {
+        using var response = await SendAsync(service, new HttpRequestMessage(HttpMethod.Delete, path), ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent) return null!;
+        return await ReadAsync<T>(service, response, ct);
+    }
+
+    /// <summary>A document, streamed to a file.</summary>
+    public async Task DownloadAsync(string service, string path, string file, CancellationToken ct)
+    {
+        using var response = await SendAsync(service, new HttpRequestMessage(HttpMethod.Get, path), ct);
+        if (!response.IsSuccessStatusCode) await ReadAsync<object>(service, response, ct);
+        await using var output = File.Create(file);
+        await response.Content.CopyToAsync(output, ct);
+    }
+
     public async Task<bool> IsReadyAsync(string service, CancellationToken ct)
     {
         try

@@ -168,5 +168,11 @@ public static class SubmitCommand
         };
         await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "errors.json"), JsonSerializer.Serialize(errors, Indented), ct);
         Console.WriteLine($"results in {outDir.FullName}: convictions.csv ({convictions.Rows.Count:N0} convictions), summary.json, links.csv, errors.json");
+
+        var filings = new DirectoryInfo(Path.Combine(outDir.FullName, "filings"));
+        foreach (var package in await FilingsCommand.PackagesAsync(client, runId, ct))
+        {
+            Console.WriteLine($"filing package {await FilingsCommand.DownloadAsync(client, package, filings, ct)}");
+        }
     }
 }
