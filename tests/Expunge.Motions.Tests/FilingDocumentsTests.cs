@@ -83,6 +83,17 @@ public class FilingDocumentsTests
     }
 
     [Fact]
+    public void An_eligible_conviction_without_a_court_case_number_is_listed_for_the_prosecutor_not_filed()
+    {
+        var unfindable = Row(2) with { Filing = Row(2).Filing with { CourtCaseNumber = "", CountNumber = "" } };
+        var documents = FilingDocuments.Build(FilingPlan.Group([Row(1), unfindable]).Single(), Heading);
+        var exhibit = Encoding.UTF8.GetString(documents.Single(d => d.Name == "exhibit-a.csv").Content);
+        Assert.DoesNotContain(unfindable.RowId, exhibit, StringComparison.Ordinal);
+        Assert.Contains(unfindable.RowId, Encoding.UTF8.GetString(documents.Single(d => d.Name == "needs-case-number.csv").Content), StringComparison.Ordinal);
+        Assert.Contains("each of the 1 convictions", Text(documents.Single(d => d.Name == "motion.pdf").Content), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Convictions_are_grouped_by_court_and_prosecuting_agency()
     {
         var plans = FilingPlan.Group([Row(1), Row(2, Determinations.CityAttorneys, agency: CityAttorney), Row(3)]);

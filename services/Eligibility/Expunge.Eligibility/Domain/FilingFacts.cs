@@ -50,10 +50,17 @@ public static class FilingFacts
     public static IReadOnlyList<string> NamesOf(PersonHistory person) =>
         [.. person.Records.SelectMany(r => (IEnumerable<string?>)[r.Identity.Name, .. r.Identity.Aliases ?? []]).OfType<string>().Select(n => n.Trim())];
 
+    // DOE,JANE M, DOE, JANE M and DOE,JANE are one name (a middle name or initial left out is not another name).
     private static bool SameName(string a, string b) => Comparable(a) == Comparable(b);
 
-    // DOE,JANE M and DOE, JANE M are one name.
-    private static string Comparable(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToUpperInvariant();
+    private static string Comparable(string name)
+    {
+        var comma = name.IndexOf(',', StringComparison.Ordinal);
+        var given = comma < 0 ? "" : name[(comma + 1)..].Trim().Split(' ', 2)[0];
+        return Letters(comma < 0 ? name : name[..comma]) + "," + Letters(given);
+    }
+
+    private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToUpperInvariant();
 
     private static string FirstCaseNumber(string caseNumbers) =>
         caseNumbers.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";

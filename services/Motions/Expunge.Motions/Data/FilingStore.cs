@@ -140,6 +140,7 @@ public sealed class FilingStore(NpgsqlDataSource db)
     public static string ListName(FilingList list) => list switch
     {
         FilingList.Exhibit => "exhibit",
+        FilingList.NeedsCaseNumber => "needs-case-number",
         FilingList.CityAttorneys => "city-attorneys",
         FilingList.HandReview => "hand-review",
         _ => "not-eligible",

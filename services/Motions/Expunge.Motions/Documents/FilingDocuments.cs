@@ -45,6 +45,7 @@ public static class FilingDocuments
 
     private static readonly (FilingList List, string Name, string Title)[] Lists =
     [
+        (FilingList.NeedsCaseNumber, "needs-case-number", "Eligible convictions no record gives a court case number for (not filed until it is found)"),
         (FilingList.CityAttorneys, "city-attorneys", "Misdemeanors and infractions for the city attorneys' review"),
         (FilingList.HandReview, "hand-review", "Convictions under hand review (not filed)"),
         (FilingList.NotEligible, "not-eligible", "Convictions not eligible for relief, with reasons"),

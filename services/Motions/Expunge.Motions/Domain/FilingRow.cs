@@ -11,6 +11,10 @@ public enum FilingList
     /// <summary>Relief is asked for: the motion's exhibit.</summary>
     Exhibit,
 
+    /// <summary>Eligible, but no record names the court case: a court cannot act on it until the prosecutor finds the
+    /// case number, so it is listed for that instead of being filed.</summary>
+    NeedsCaseNumber,
+
     /// <summary>A misdemeanor or infraction left to the city attorneys.</summary>
     CityAttorneys,
 
@@ -24,7 +28,7 @@ public sealed record FilingRow(string RowId, string Source, string SourceRecordI
 {
     public FilingList List => Determination switch
     {
-        Determinations.EligibleForDismissal or Determinations.EligibleForReduction => FilingList.Exhibit,
+        Determinations.EligibleForDismissal or Determinations.EligibleForReduction => Filing.CourtCaseNumber.Length > 0 ? FilingList.Exhibit : FilingList.NeedsCaseNumber,
         Determinations.CityAttorneys => FilingList.CityAttorneys,
         Determinations.NotEligible => FilingList.NotEligible,
         _ => FilingList.HandReview,
