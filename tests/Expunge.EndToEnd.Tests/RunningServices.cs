@@ -35,7 +35,8 @@ public sealed class RunningServices : IAsyncDisposable
     public IReadOnlyDictionary<string, string> ClientEnvironment =>
         Urls.ToDictionary(u => $"EXPUNGE_{u.Key.ToUpperInvariant()}_URL", u => u.Value.ToString().TrimEnd('/'));
 
-    public static async Task<RunningServices> StartAsync(Infrastructure infrastructure, int recordsPerBatch)
+    /// <param name="extra">More environment for every service (where notifications delivers, say).</param>
+    public static async Task<RunningServices> StartAsync(Infrastructure infrastructure, int recordsPerBatch, IReadOnlyDictionary<string, string>? extra = null)
     {
         var broker = await infrastructure.CreateVirtualHostAsync("e2e");
         var environment = new Dictionary<string, string>
@@ -43,7 +44,10 @@ public sealed class RunningServices : IAsyncDisposable
             ["EXPUNGE_RABBITMQ"] = broker.ToString(),
             ["EXPUNGE_INGESTION_BATCH_RECORDS"] = recordsPerBatch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
+            // A failed delivery is retried within a second, not after the production half minute.
+            ["EXPUNGE_DELIVERY_RETRY_SECONDS"] = "0.5",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) environment[key] = value;
         var databases = new Dictionary<string, string>();
         var urls = new Dictionary<string, Uri>();
         foreach (var service in Services)
@@ -52,6 +56,8 @@ public sealed class RunningServices : IAsyncDisposable
             environment[$"EXPUNGE_DB_{service.ToUpperInvariant()}"] = databases[service];
             urls[service] = new Uri($"http://127.0.0.1:{FreePort()}/");
         }
+        // Services that call each other's APIs (notifications fetches documents from motions, asks eligibility's backlog).
+        foreach (var (service, url) in urls) environment[$"EXPUNGE_{service.ToUpperInvariant()}_URL"] = url.ToString().TrimEnd('/');
         var logs = Path.Combine(Path.GetTempPath(), "expunge-e2e", Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(logs);
         var stack = new RunningServices(environment, urls, databases, logs);

@@ -21,7 +21,10 @@ public sealed class EmailSender(DeliverySettings settings, PackageDocuments docu
         {
             foreach (var (document, content) in await documents.FetchAsync(package, ct))
             {
-                body.Attachments.Add(document.Name, content, ContentType.Parse(document.MediaType));
+                // Base64 keeps every byte (a text part in transit would have its line endings rewritten): the attachment
+                // matches the SHA-256 the package names.
+                var part = (MimePart)body.Attachments.Add(document.Name, content, ContentType.Parse(document.MediaType));
+                part.ContentTransferEncoding = ContentEncoding.Base64;
             }
         }
         await SendAsync(deliveryId, to, Notices.Subject(package), body.ToMessageBody(), ct);

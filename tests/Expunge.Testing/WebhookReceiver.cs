@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using StandardWebhooks;
 
-namespace Expunge.Pipeline.Tests;
+namespace Expunge.Testing;
 
 /// <summary>
 /// A webhook receiver on a real local port that checks every request's Standard Webhooks signature with its own copy
