@@ -127,10 +127,19 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
         // Pairs whose incoming side is now placed: name its person; drop pairs that ended up inside one person.
         var placed = new Dictionary<StandardRecord, Guid>(ReferenceEqualityComparer.Instance);
         foreach (var a in assignments) placed[a.Record] = a.PersonId;
+        // One question per incoming record: "is this record that person?", asked about its strongest candidate, with
+        // how many other people it might also be. A record of a common name without a date of birth is uncertain
+        // against dozens of people; a pair per candidate (or per pair of records) would bury a reviewer.
         var finalReview = review
             .Select(r => r with { PersonA = Resolve(r.PersonA), PersonB = Resolve(placed[r.B]) })
             .Where(r => r.PersonA != r.PersonB)
-            .GroupBy(r => (r.A.Source, r.A.Id, r.B.Source, r.B.Id)).Select(g => g.MaxBy(r => r.Probability)!)
+            .GroupBy(r => r.B.Id, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var best = g.OrderByDescending(r => r.Probability).ThenBy(r => r.A.Id, StringComparer.Ordinal).First();
+                var others = g.Select(r => r.PersonA).Distinct().Count() - 1;
+                return others == 0 ? best : best with { Reason = $"{best.Reason} (and {others} other possible {(others == 1 ? "person" : "people")})" };
+            })
             .ToList();
         // A person founded here may since have merged into a known one: only people that still exist and did not
         // exist before the batch are new.

@@ -60,6 +60,8 @@ public class PairDecisionTests
         var a = Person("a", "JOHN", "SMITH", "19800101", "A12345678");
         var b = Person("b", "JOHN", "SMITH", "19800101", "B99999999");
         Assert.Equal(PairOutcome.Review, PairDecision.Classify(Comparison.Compare(a, b), 0.9999));
+        // Unsure and DOJ says two people: two people, not a question for a reviewer.
+        Assert.Equal(PairOutcome.NonLink, PairDecision.Classify(Comparison.Compare(a, b), 0.5));
         Assert.Equal(PairOutcome.NonLink, PairDecision.Classify(Comparison.Compare(a, b), 0.01));
     }
 
