@@ -12,7 +12,7 @@ namespace Expunge.Matching.Data;
 /// </summary>
 public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
 {
-    private (int Version, FellegiSunterModel Model)? _current;
+    private (int Version, FellegiSunterModel Model, long TrainedOn)? _current;
     private readonly SemaphoreSlim _training = new(1, 1);
 
     /// <summary>
@@ -22,17 +22,18 @@ public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
     /// </summary>
     public async Task<(int Version, FellegiSunterModel Model)> ForNextBatchAsync(ILogger logger, CancellationToken ct)
     {
-        var current = await CurrentAsync(ct);
-        if (!DueForTraining(current.Version, current.Model, await StoredRecordsAsync(ct))) return current;
+        var current = await LatestAsync(ct);
+        if (!DueForTraining(current.Version, current.TrainedOn, await StoredRecordsAsync(ct))) return (current.Version, current.Model);
         await _training.WaitAsync(ct);
         try
         {
-            current = await CurrentAsync(ct);
-            if (!DueForTraining(current.Version, current.Model, await StoredRecordsAsync(ct))) return current;
+            current = await LatestAsync(ct);
+            var stored = await StoredRecordsAsync(ct);
+            if (!DueForTraining(current.Version, current.TrainedOn, stored)) return (current.Version, current.Model);
             var sample = (await SampleAsync(SampleSize, ct)).Select(StandardRecord.Of).ToList();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var model = await Task.Run(() => FellegiSunterModel.Train(sample, Blocking.CandidatePairs(sample)), ct);
-            var version = await SaveAsync(model, ct);
+            var version = await SaveAsync(model, stored, ct);
             logger.LogInformation("Linkage model {Version} trained on {Records} records in {Seconds:F1} s (prior {Prior:E2})",
                 version, sample.Count, clock.Elapsed.TotalSeconds, model.Prior);
             return await CurrentAsync(ct);
@@ -50,22 +51,32 @@ public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
 
     public async Task<(int Version, FellegiSunterModel Model)> CurrentAsync(CancellationToken ct)
     {
+        var latest = await LatestAsync(ct);
+        return (latest.Version, latest.Model);
+    }
+
+    /// <summary>The newest model and how many records were stored when it was trained (its sample may be fewer).</summary>
+    private async Task<(int Version, FellegiSunterModel Model, long TrainedOn)> LatestAsync(CancellationToken ct)
+    {
         await using var connection = await db.OpenConnectionAsync(ct);
         var latest = await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT max(version) FROM matching.linkage_model", cancellationToken: ct));
-        if (latest is null) return (0, DefaultModel.For((int)await StoredRecordsAsync(ct)));
+        if (latest is null) return (0, DefaultModel.For((int)await StoredRecordsAsync(ct)), 0);
         if (_current is { } cached && cached.Version == latest) return cached;
-        var json = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT model::text FROM matching.linkage_model WHERE version = @latest", new { latest }, cancellationToken: ct));
-        var model = JsonSerializer.Deserialize<FellegiSunterModel>(json!, JsonSerializerOptions.Web)!;
-        _current = (latest.Value, model);
+        var (json, trainedOn) = await connection.QuerySingleAsync<(string, long)>(new CommandDefinition(
+            "SELECT model::text, record_count FROM matching.linkage_model WHERE version = @latest", new { latest }, cancellationToken: ct));
+        var model = JsonSerializer.Deserialize<FellegiSunterModel>(json, JsonSerializerOptions.Web)!;
+        _current = (latest.Value, model, trainedOn);
         return _current.Value;
     }
 
     /// <summary>Before the first model: once there are this many records to learn from.</summary>
     public const int FirstTrainingRecords = 500;
 
-    public static bool DueForTraining(int version, FellegiSunterModel model, long storedRecords) =>
-        version == 0 ? storedRecords >= FirstTrainingRecords : storedRecords >= 2L * model.RecordCount;
+    /// <summary>Due when there are enough records for a first model, or the stored records have doubled since the last
+    /// was trained (counted in stored records, not in the sample it learnt from: a capped sample must not make every
+    /// batch retrain).</summary>
+    public static bool DueForTraining(int version, long trainedOnRecords, long storedRecords) =>
+        version == 0 ? storedRecords >= FirstTrainingRecords : storedRecords >= 2L * trainedOnRecords;
 
     public async Task<long> StoredRecordsAsync(CancellationToken ct)
     {
@@ -84,11 +95,11 @@ public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
         return [.. rows.Select(r => JsonSerializer.Deserialize<LinkageRecord>(r, JsonSerializerOptions.Web)!)];
     }
 
-    public async Task<int> SaveAsync(FellegiSunterModel model, CancellationToken ct)
+    public async Task<int> SaveAsync(FellegiSunterModel model, long storedRecords, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "INSERT INTO matching.linkage_model (record_count, model) VALUES (@count, @model::jsonb) RETURNING version",
-            new { count = model.RecordCount, model = JsonSerializer.Serialize(model, JsonSerializerOptions.Web) }, cancellationToken: ct));
+            new { count = (int)storedRecords, model = JsonSerializer.Serialize(model, JsonSerializerOptions.Web) }, cancellationToken: ct));
     }
 }
