@@ -329,14 +329,16 @@ public sealed class CountyPopulationGenerator(PopulationOptions options)
         var date = kase.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         // DOJ's copy of the court date is sometimes a few days off (the date the disposition was reported).
         var courtDate = random.Next(10) == 0 ? kase.Date.AddDays(1 + random.Next(3)).ToString("yyyyMMdd", CultureInfo.InvariantCulture) : date;
-        var arrest = DojRowLayout.NewRow(subjectId, p.Cii, name, p.Sex, dob, p.Index);
+        // DOJ holds the licence the court saw: one made up from the CII number made every court row with a licence
+        // disagree with DOJ on it, as if they were two people.
+        var arrest = DojRowLayout.NewRow(subjectId, p.Cii, name, p.Sex, dob, p.Index, p.Licence);
         DojRowLayout.Cycle(arrest, cycle, date);
         DojRowLayout.Step(arrest, cycle, 1, date, "ARREST/DETAINED/CITED", "CAPD " + kase.County, kase.County);
         DojRowLayout.Count(arrest, cycle, 1, 1, kase.Counts[0].Charge.Doj, kase.Counts[0].Charge.Toc, "");
         yield return arrest;
         foreach (var count in kase.Counts)
         {
-            var court = DojRowLayout.NewRow(subjectId, p.Cii, name, p.Sex, dob, p.Index);
+            var court = DojRowLayout.NewRow(subjectId, p.Cii, name, p.Sex, dob, p.Index, p.Licence);
             DojRowLayout.Cycle(court, cycle, date);
             DojRowLayout.Step(court, cycle, 2, courtDate, "COURT ACTION", "CASC " + kase.County, kase.County);
             var disposition = count.Disposition switch

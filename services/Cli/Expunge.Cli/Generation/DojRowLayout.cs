@@ -7,7 +7,8 @@ namespace Expunge.Cli.Generation;
 /// county population) to fill the 95 fields the way real extracts do.</summary>
 public static class DojRowLayout
 {
-    public static string[] NewRow(string subjectId, string cii, string name, string gender, string dob, int index)
+    /// <param name="licence">The subject's driver licence (CDL); null gives one made from the CII number.</param>
+    public static string[] NewRow(string subjectId, string cii, string name, string gender, string dob, int index, string? licence = null)
     {
         var row = new string[DojColumns.Count];
         Array.Fill(row, "");
@@ -23,7 +24,7 @@ public static class DojRowLayout
         row[13] = gender;
         row[14] = dob;
         row[15] = "NULL";
-        row[16] = $"D{cii[1..]}";
+        row[16] = licence ?? $"D{cii[1..]}";
         // Descriptors and identifiers every real row repeats: they make a row the size of a real one (~800 bytes).
         (row[21], row[22]) = ("H", "HISPANIC");
         (row[23], row[24], row[25], row[26]) = ("BRO", "BROWN", "BLK", "BLACK");

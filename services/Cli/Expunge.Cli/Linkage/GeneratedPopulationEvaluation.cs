@@ -63,21 +63,40 @@ public static class GeneratedPopulationEvaluation
         return (LinkageScore.Of(predicted, TruePairs(records.Select(r => r.Id), truth)), seconds);
     }
 
-    private static IEnumerable<LinkageRecord> DojLinkageRecords(IEnumerable<RapSheet> sheets) =>
-        sheets.Select(s => SourceIdentities.ToLinkage(SourceIdentities.Doj, s.SubjectId, new Contracts.PersonIdentity
+    /// <summary>The DOJ subjects as ingestion hands them to matching: the first row's person fields (name, date of birth,
+    /// sex, CII, licence) and the case numbers of the subject's court actions.</summary>
+    private static IEnumerable<LinkageRecord> DojLinkageRecords(IEnumerable<RapSheet> sheets, Dictionary<string, string[]> firstRows) =>
+        sheets.Select(s => SourceIdentities.ToLinkage(SourceIdentities.Doj, s.SubjectId, SourceIdentities.OfDojRow(firstRows[s.SubjectId]) with
         {
-            Name = s.Name, CiiNumber = s.CiiNumber,
             CourtCaseNumbers = [.. s.Convictions.SelectMany(c => c.CaseNumber.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct()],
-            DateOfBirth = s.DateOfBirth is { IsPartial: false } d ? d.Earliest.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : null,
         }));
+
+    /// <summary>Keeps each subject's first row, whose person fields stand for the subject (<see cref="SourceIdentities.OfDojRow"/>).</summary>
+    private sealed class FirstRows : IDojRowSink
+    {
+        public Dictionary<string, string[]> OfSubject { get; } = new(StringComparer.Ordinal);
+
+        public void Accept(DojRowView row)
+        {
+            var subject = row[DojColumns.SubjectId].ToString();
+            if (OfSubject.ContainsKey(subject)) return;
+            var fields = new string[DojColumns.Count];
+            for (var i = 0; i < fields.Length; i++) fields[i] = row[i].ToString();
+            OfSubject[subject] = fields;
+        }
+
+        public void Reject(RowError rejection) { }
+    }
 
     /// <summary>The three files of a generated county: DOJ rap sheets, county cases, and every record as the linker reads it.</summary>
     private static (List<RapSheet> Sheets, List<CountyCase> County, List<LinkageRecord> Linkage) ReadSources(string directory)
     {
         var sheets = ReadDoj(Path.Combine(directory, GeneratedPopulation.DojFile));
+        var firstRows = new FirstRows();
+        using (var stream = File.OpenRead(Path.Combine(directory, GeneratedPopulation.DojFile))) DojExtractReader.Scan(stream, firstRows);
         var county = ReadCounty(Path.Combine(directory, GeneratedPopulation.CourtFile), CountyLayout.Court)
             .Concat(ReadCounty(Path.Combine(directory, GeneratedPopulation.DaFile), CountyLayout.Da)).ToList();
-        return (sheets, county, [.. DojLinkageRecords(sheets), .. county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity))]);
+        return (sheets, county, [.. DojLinkageRecords(sheets, firstRows.OfSubject), .. county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity))]);
     }
 
     public static GeneratedEvaluation Run(string directory, Policy policy, string linksFile)
