@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Dapper;
 using Expunge.Contracts;
 using Expunge.Eligibility;
@@ -124,7 +125,7 @@ public sealed class FilingStageTests(Infrastructure infrastructure)
     }
 
     [Fact]
-    public async Task Only_what_changed_since_the_last_request_is_filed_again_and_an_operators_override_is_among_it()
+    public async Task Only_what_changed_since_the_last_request_is_filed_again_and_an_operators_override_is_among_it_and_the_schedule_files_nothing_unchanged()
     {
         infrastructure.Require();
         await using var stage = await MotionsAsync(infrastructure);
@@ -134,12 +135,14 @@ public sealed class FilingStageTests(Infrastructure infrastructure)
         var first = await store.RequestAsync(null, "a.analyst", TestContext.Current.CancellationToken);
         await Eventually.ReturnsAsync(async () => (await store.FindRequestAsync(first, TestContext.Current.CancellationToken))!.CompletedAt, c => c is not null,
             TimeSpan.FromSeconds(20), "the first since-last request");
+        Assert.Null(await store.RequestChangesSinceLastAsync("schedule", TestContext.Current.CancellationToken));
 
         var revised = Decided("402", Determinations.EligibleForDismissal) with { ReasonCode = "OPERATOR_OVERRIDE" };
         var revisionId = Guid.NewGuid();
         await stage.PublishAsync(new DeterminationRevised { PersonId = person, Conviction = revised, RevisedBy = "a.reviewer" }, revisionId);
         await stage.ConsumedAsync<DeterminationRevised>(revisionId);
-        var second = await store.RequestAsync(null, "a.analyst", TestContext.Current.CancellationToken);
+        var second = Assert.NotNull(await store.RequestChangesSinceLastAsync("schedule", TestContext.Current.CancellationToken));
+        stage.Service<FilingRequestedSignal>().Notify();
         await Eventually.ReturnsAsync(async () => (await store.FindRequestAsync(second, TestContext.Current.CancellationToken))!.CompletedAt, c => c is not null,
             TimeSpan.FromSeconds(20), "the second since-last request");
 
@@ -147,6 +150,25 @@ public sealed class FilingStageTests(Infrastructure infrastructure)
             SELECT r.source_record_id FROM motions.package_row r JOIN motions.package p USING (package_id) WHERE p.request_id = @second
             """, new { second });
         Assert.Equal(["402"], rows);
+    }
+
+    [Fact]
+    public async Task The_schedule_files_what_was_decided_since_the_last_package_once_and_nothing_while_nothing_changes()
+    {
+        infrastructure.Require();
+        await using var stage = await StageHarness.StartAsync(infrastructure, "motions", (services, db) => services
+            .AddSingleton(new FilingScheduleSettings(TimeSpan.FromMilliseconds(300))).AddMotionsServices(db), MotionsRegistration.AddConsumers);
+        await RunAsync(stage, Person(Guid.NewGuid(), Decided("501", Determinations.EligibleForDismissal)));
+
+        const string Scheduled = "SELECT count(*) FROM motions.filing_request WHERE requested_by = 'schedule' AND completed_at IS NOT NULL";
+        await Eventually.ReturnsAsync(() => stage.ScalarAsync<long>(Scheduled), (long n) => n >= 1, TimeSpan.FromSeconds(20), "the scheduled request");
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken); // five more ticks, nothing new decided
+        Assert.Equal(1L, await stage.ScalarAsync<long>(Scheduled));
+        var rows = await stage.RowsAsync<string>("""
+            SELECT r.source_record_id FROM motions.package_row r JOIN motions.package p USING (package_id)
+            JOIN motions.filing_request q USING (request_id) WHERE q.requested_by = 'schedule'
+            """);
+        Assert.Contains("501", rows);
     }
 
     [Fact]

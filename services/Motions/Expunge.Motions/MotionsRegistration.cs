@@ -13,8 +13,11 @@ public static class MotionsRegistration
 {
     public const string Service = "motions";
 
-    public static IHostApplicationBuilder AddMotions(this IHostApplicationBuilder builder) =>
-        builder.AddPipelineService(Service, AddMotionsServices, AddConsumers);
+    public static IHostApplicationBuilder AddMotions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(FilingScheduleSettings.Read(builder.Configuration));
+        return builder.AddPipelineService(Service, AddMotionsServices, AddConsumers);
+    }
 
     public static IServiceCollection AddMotionsServices(this IServiceCollection services, string connectionString)
     {
@@ -28,6 +31,8 @@ public static class MotionsRegistration
         services.AddSingleton<IRunStageCompletion, RunCompletion>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<FilingWorker>();
+        services.TryAddSingleton(new FilingScheduleSettings(null));
+        services.AddHostedService<FilingSchedule>();
         return services;
     }
 

@@ -46,22 +46,30 @@ public sealed class FilingStore(NpgsqlDataSource db)
 
     /// <summary>An operator's request: a run's packages again (new versions), or, without a run, everything decided
     /// since the previous such request.</summary>
-    public async Task<Guid> RequestAsync(Guid? runId, string by, CancellationToken ct)
+    public async Task<Guid> RequestAsync(Guid? runId, string by, CancellationToken ct) =>
+        await InsertRequestAsync(runId, by, onlyWhenChanged: false, ct) ?? throw new InvalidOperationException("request not made");
+
+    /// <summary>The schedule's request for everything decided since the previous one; none (null) when nothing has
+    /// changed since, so an idle county gets no empty packages and two instances on one schedule make one request.</summary>
+    public Task<Guid?> RequestChangesSinceLastAsync(string by, CancellationToken ct) => InsertRequestAsync(null, by, onlyWhenChanged: true, ct);
+
+    private async Task<Guid?> InsertRequestAsync(Guid? runId, string by, bool onlyWhenChanged, CancellationToken ct)
     {
         var requestId = Guid.CreateVersion7();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // One "since" request at a time takes its range: the lock keeps two from covering the same changes.
         await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE motions.filing_request IN SHARE ROW EXCLUSIVE MODE", transaction: tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition("""
+        var inserted = await connection.ExecuteAsync(new CommandDefinition("""
+            WITH range AS (
+                SELECT CASE WHEN @runId::uuid IS NULL THEN coalesce((SELECT max(through_seq) FROM motions.filing_request WHERE run_id IS NULL), 0) END AS since_seq,
+                       CASE WHEN @runId::uuid IS NULL THEN coalesce((SELECT max(change_seq) FROM motions.conviction), 0) END AS through_seq)
             INSERT INTO motions.filing_request (request_id, run_id, since_seq, through_seq, requested_by)
-            SELECT @requestId, @runId,
-                   CASE WHEN @runId::uuid IS NULL THEN coalesce((SELECT max(through_seq) FROM motions.filing_request WHERE run_id IS NULL), 0) END,
-                   CASE WHEN @runId::uuid IS NULL THEN coalesce((SELECT max(change_seq) FROM motions.conviction), 0) END,
-                   @by
-            """, new { requestId, runId, by }, tx, cancellationToken: ct));
+            SELECT @requestId, @runId, since_seq, through_seq, @by FROM range
+            WHERE NOT @onlyWhenChanged OR through_seq > since_seq
+            """, new { requestId, runId, by, onlyWhenChanged }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return requestId;
+        return inserted == 1 ? requestId : null;
     }
 
     /// <summary>The oldest request not yet turned into packages, locked for this transaction (several workers share them).</summary>
