@@ -151,9 +151,22 @@ print_env() {
   done
 }
 
+# What the tests need beyond the stack: Debian's chromium for the console's browser tests (Playwright drives it; no
+# browser is downloaded) and promtool (Debian's prometheus) to check the alert rules.
+ensure_test_packages() {
+  local need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  if [ ${#need[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || { log "missing ${need[*]}: install them (apt-get install ${need[*]}) or run as root"; exit 1; }
+    log "installing ${need[*]} (apt)"
+    apt_install "${need[@]}"
+  fi
+}
+
 case "${1:-}" in
   start) ensure_packages; start_postgres; start_rabbitmq; print_env ;;
+  test-packages) ensure_test_packages ;;
   stop) stop_all ;;
   env) print_env ;;
-  *) echo "usage: scripts/infra.sh start|stop|env" >&2; exit 3 ;;
+  *) echo "usage: scripts/infra.sh start|stop|env|test-packages" >&2; exit 3 ;;
 esac

@@ -40,6 +40,7 @@ public static class BusRegistration
         Func<IServiceCollection, string, IServiceCollection> addServices, Action<IBusRegistrationConfigurator> addConsumers)
     {
         addServices(builder.Services, builder.Configuration.DatabaseConnectionString(service));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaults.ReadyTag]);
         return builder.AddExpungeBus(service, addConsumers);
     }
 

@@ -39,15 +39,15 @@ public static class ServiceDefaults
             otel.UseOtlpExporter();
         }
 
-        builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(new ExpungeTelemetry(service));
         return builder;
     }
 
-    public static WebApplication MapExpungeDefaults(this WebApplication app)
+    /// <param name="runProgress">Whether the service follows runs (the pipeline services; not the console).</param>
+    public static WebApplication MapExpungeDefaults(this WebApplication app, bool runProgress = true)
     {
         app.UseExceptionHandler();
         // Live: the process answers. Ready: it can do work (its database and the broker answer).
@@ -55,7 +55,7 @@ public static class ServiceDefaults
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapRunProgress();
+        if (runProgress) app.MapRunProgress();
         return app;
     }
 }

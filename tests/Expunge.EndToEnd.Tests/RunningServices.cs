@@ -15,25 +15,40 @@ public sealed class RunningServices : IAsyncDisposable
 
     private readonly Dictionary<string, Process> _processes = [];
     private readonly Dictionary<string, string> _environment;
+    private readonly Dictionary<string, Uri> _urls;
     private readonly string _logs;
 
     private RunningServices(Dictionary<string, string> environment, Dictionary<string, Uri> urls, Dictionary<string, string> databases, string logs)
     {
         _environment = environment;
-        Urls = urls;
+        _urls = urls;
         Databases = databases;
         _logs = logs;
     }
 
-    public IReadOnlyDictionary<string, Uri> Urls { get; }
+    public IReadOnlyDictionary<string, Uri> Urls => _urls;
 
     public IReadOnlyDictionary<string, string> Databases { get; }
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>What every service of this stack is started with (its broker's virtual host, say).</summary>
+    public IReadOnlyDictionary<string, string> ServiceEnvironment => _environment;
+
     /// <summary>Environment for a client (the CLI) that talks to this stack.</summary>
     public IReadOnlyDictionary<string, string> ClientEnvironment =>
-        Urls.ToDictionary(u => $"EXPUNGE_{u.Key.ToUpperInvariant()}_URL", u => u.Value.ToString().TrimEnd('/'));
+        Urls.Where(u => Services.Contains(u.Key)).ToDictionary(u => $"EXPUNGE_{u.Key.ToUpperInvariant()}_URL", u => u.Value.ToString().TrimEnd('/'));
+
+    /// <summary>The operator console (a client of the five), signing in the users given (EXPUNGE_CONSOLE_USERS).</summary>
+    public async Task<Uri> StartConsoleAsync(string users)
+    {
+        _environment["EXPUNGE_CONSOLE_USERS"] = users;
+        _urls[ConsoleService] = new Uri($"http://127.0.0.1:{FreePort()}/");
+        await StartAsync(ConsoleService);
+        return _urls[ConsoleService];
+    }
+
+    public const string ConsoleService = "console";
 
     /// <param name="extra">More environment for every service (where notifications delivers, say).</param>
     public static async Task<RunningServices> StartAsync(Infrastructure infrastructure, int recordsPerBatch, IReadOnlyDictionary<string, string>? extra = null)
@@ -67,7 +82,7 @@ public sealed class RunningServices : IAsyncDisposable
 
     public async Task StartAsync(string service)
     {
-        var name = char.ToUpperInvariant(service[0]) + service[1..];
+        var name = service == ConsoleService ? "OperatorConsole" : char.ToUpperInvariant(service[0]) + service[1..];
         var dll = Path.Combine(RepositoryRoot, "artifacts", "bin", $"Expunge.{name}", "debug", $"Expunge.{name}.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the solution first: {dll} is missing.", dll);
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", Urls[service].ToString().TrimEnd('/')])

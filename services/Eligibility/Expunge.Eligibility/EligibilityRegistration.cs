@@ -35,6 +35,7 @@ public static class EligibilityRegistration
     public static WebApplication MapEligibilityApi(this WebApplication app)
     {
         app.MapDeterminationEndpoints();
+        app.MapPersonEndpoints();
         app.MapPolicyEndpoints();
         app.MapReviewEndpoints();
         return app;

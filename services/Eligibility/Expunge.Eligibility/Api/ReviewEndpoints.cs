@@ -15,13 +15,12 @@ public static class ReviewEndpoints
         review.MapGet("/", async (string? status, int? limit, DeterminationStore store, CancellationToken ct) =>
         {
             var items = await store.ReviewQueueAsync(status ?? "open", Math.Clamp(limit ?? 100, 1, 1000), ct);
-            return Results.Ok(items.Select(x => new
-            {
-                x.Item.DeterminationId, x.Item.PersonId, x.Item.RunId, x.Item.Status, x.Item.OpenedAt, x.Item.ResolvedBy, x.Item.ResolvedAt,
-                x.Item.ResolutionNote, x.Item.OverrideId,
-                decision = ConvictionRows.Header.Zip(x.Decision.ResultRow).ToDictionary(p => p.First, p => p.Second),
-            }));
+            return Results.Ok(items.Select(Describe));
         }).WithName("GetReviewQueue");
+
+        review.MapGet("/{determinationId:long}", async (long determinationId, DeterminationStore store, CancellationToken ct) =>
+            await store.ReviewItemAsync(determinationId, ct) is { } item ? Results.Ok(Describe(item))
+                : Results.Problem($"No review item for decision {determinationId}.", statusCode: 404)).WithName("GetReviewItem");
 
         // How many decisions wait for a person (what the backlog alert watches).
         review.MapGet("/summary", async (DeterminationStore store, CancellationToken ct) => Results.Ok(new { open = await store.OpenReviewCountAsync(ct) }))
@@ -37,6 +36,13 @@ public static class ReviewEndpoints
             .WithName("OverrideReview");
         return app;
     }
+
+    private static object Describe((ReviewItem Item, StoredDetermination Decision) x) => new
+    {
+        x.Item.DeterminationId, x.Item.PersonId, x.Item.RunId, x.Item.Status, x.Item.OpenedAt, x.Item.ResolvedBy, x.Item.ResolvedAt,
+        x.Item.ResolutionNote, x.Item.OverrideId,
+        decision = ConvictionRows.Header.Zip(x.Decision.ResultRow).ToDictionary(p => p.First, p => p.Second),
+    };
 
     private static async Task<IResult> ResolveAsync(long determinationId, Resolution body, string? determination, HttpRequest request,
         DeterminationStore store, CancellationToken ct)

@@ -175,6 +175,14 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
             """, new { runId }, cancellationToken: ct))];
     }
 
+    /// <summary>A person's decisions, current and superseded, newest first.</summary>
+    public async Task<IReadOnlyList<StoredDetermination>> OfPersonAsync(Guid personId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<StoredDetermination>(new CommandDefinition(
+            $"SELECT {Columns} FROM eligibility.determination WHERE person_id = @personId ORDER BY determination_id DESC", new { personId }, cancellationToken: ct))];
+    }
+
     public async Task<IReadOnlyList<StoredDetermination>> HistoryOfConvictionAsync(string source, string sourceRecordId, string cntOrder, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -183,7 +191,14 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
             new { source, sourceRecordId, cntOrder }, cancellationToken: ct))];
     }
 
-    public async Task<IReadOnlyList<(ReviewItem Item, StoredDetermination Decision)>> ReviewQueueAsync(string status, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<(ReviewItem Item, StoredDetermination Decision)>> ReviewQueueAsync(string status, int limit, CancellationToken ct) =>
+        ReviewItemsAsync("r.status = @status", new { status, limit }, ct);
+
+    /// <summary>One review item, whatever its status.</summary>
+    public async Task<(ReviewItem Item, StoredDetermination Decision)?> ReviewItemAsync(long determinationId, CancellationToken ct) =>
+        await ReviewItemsAsync("r.determination_id = @determinationId", new { determinationId, limit = 1 }, ct) is [var item] ? item : null;
+
+    private async Task<IReadOnlyList<(ReviewItem Item, StoredDetermination Decision)>> ReviewItemsAsync(string where, object parameters, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var items = await connection.QueryAsync<ReviewItem, StoredDetermination, (ReviewItem, StoredDetermination)>(new CommandDefinition($"""
@@ -191,8 +206,8 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
                    r.resolved_by AS ResolvedBy, r.resolved_at AS ResolvedAt, r.resolution_note AS ResolutionNote, r.override_id AS OverrideId,
                    d.*
             FROM eligibility.review_item r JOIN (SELECT {Columns} FROM eligibility.determination) d ON d.determinationid = r.determination_id
-            WHERE r.status = @status ORDER BY r.opened_at, r.determination_id LIMIT @limit
-            """, new { status, limit }, cancellationToken: ct), (item, decision) => (item, decision), splitOn: "DeterminationId");
+            WHERE {where} ORDER BY r.opened_at, r.determination_id LIMIT @limit
+            """, parameters, cancellationToken: ct), (item, decision) => (item, decision), splitOn: "DeterminationId");
         return [.. items];
     }
 

@@ -71,4 +71,25 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db)
             FROM eligibility.person_history WHERE run_id = @runId
             """, new { runId }, cancellationToken: ct));
     }
+
+    /// <summary>The run's people as matching sent them, one at a time (a county's run does not fit in a list).</summary>
+    public async IAsyncEnumerable<PersonHistory> HistoriesOfRunAsync(Guid runId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await foreach (var json in connection.QueryUnbufferedAsync<string>(
+            "SELECT history::text FROM eligibility.person_history WHERE run_id = @runId ORDER BY person_id", new { runId }).WithCancellation(ct))
+        {
+            yield return JsonSerializer.Deserialize<PersonHistory>(json, JsonSerializerOptions.Web)!;
+        }
+    }
+
+    /// <summary>A person's history as last received (from whichever run), or null.</summary>
+    public async Task<(Guid RunId, PersonHistory History)?> LatestOfPersonAsync(Guid personId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(Guid RunId, string History)?>(new CommandDefinition("""
+            SELECT run_id, history::text FROM eligibility.person_history WHERE person_id = @personId ORDER BY received_at DESC LIMIT 1
+            """, new { personId }, cancellationToken: ct));
+        return row is { } r ? (r.RunId, JsonSerializer.Deserialize<PersonHistory>(r.History, JsonSerializerOptions.Web)!) : null;
+    }
 }
