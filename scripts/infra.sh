@@ -156,6 +156,7 @@ print_env() {
 ensure_test_packages() {
   local need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v promtool >/dev/null || need+=(prometheus)
   if [ ${#need[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || { log "missing ${need[*]}: install them (apt-get install ${need[*]}) or run as root"; exit 1; }
     log "installing ${need[*]} (apt)"

@@ -41,6 +41,7 @@ public static class BusRegistration
     {
         addServices(builder.Services, builder.Configuration.DatabaseConnectionString(service));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ServiceDefaults.ReadyTag]);
+        builder.Services.AddHostedService<PipelineGauges>();
         return builder.AddExpungeBus(service, addConsumers);
     }
 

@@ -36,7 +36,9 @@ public sealed class AlertMonitor(Alerts alerts, DeliverySettings settings, IHttp
 
     public async Task CheckAsync(CancellationToken ct)
     {
-        var holding = new List<AlertCondition>(await alerts.DeadDeliveriesAsync(ct));
+        var dead = await alerts.DeadDeliveriesAsync(ct);
+        var holding = new List<AlertCondition>(dead);
+        long? errorQueueMessages = null;
         var unknown = new HashSet<string>();
         try
         {
@@ -49,13 +51,16 @@ public sealed class AlertMonitor(Alerts alerts, DeliverySettings settings, IHttp
         }
         try
         {
-            holding.AddRange(await ErrorQueuesAsync(ct));
+            var (conditions, messages) = await ErrorQueuesAsync(ct);
+            holding.AddRange(conditions);
+            errorQueueMessages = messages;
         }
         catch (HttpRequestException ex)
         {
             unknown.Add(ErrorQueue);
             logger.LogWarning("The broker's queues could not be read for the error-queue alert: {Error}", ex.Message);
         }
+        metrics.Observe(errorQueueMessages, dead.Count);
         var opened = await alerts.ApplyAsync(holding, unknown, ct);
         if (opened > 0)
         {
@@ -74,9 +79,9 @@ public sealed class AlertMonitor(Alerts alerts, DeliverySettings settings, IHttp
             : [];
     }
 
-    private async Task<IReadOnlyList<AlertCondition>> ErrorQueuesAsync(CancellationToken ct)
+    private async Task<(IReadOnlyList<AlertCondition> Conditions, long? Messages)> ErrorQueuesAsync(CancellationToken ct)
     {
-        if (settings.BrokerManagement is not { } management) return [];
+        if (settings.BrokerManagement is not { } management) return ([], null);
         using var client = http.CreateClient();
         if (management.UserInfo.Length > 0)
         {
@@ -84,10 +89,10 @@ public sealed class AlertMonitor(Alerts alerts, DeliverySettings settings, IHttp
                 Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
         }
         var queues = await client.GetFromJsonAsync<JsonElement>(new Uri(management, "/api/queues"), ct);
-        return [.. queues.EnumerateArray()
+        var holding = queues.EnumerateArray()
             .Where(q => q.GetProperty("name").GetString()!.EndsWith("_error", StringComparison.Ordinal)
-                        && q.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Number && m.GetInt64() > 0)
-            .Select(q => new AlertCondition(ErrorQueue, $"{q.GetProperty("vhost").GetString()}/{q.GetProperty("name").GetString()}",
-                $"Queue {q.GetProperty("name").GetString()} ({q.GetProperty("vhost").GetString()}) holds {q.GetProperty("messages").GetInt64():N0} messages that failed; see their faults and re-drive them after a fix."))];
+                        && q.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Number && m.GetInt64() > 0).ToList();
+        return ([.. holding.Select(q => new AlertCondition(ErrorQueue, $"{q.GetProperty("vhost").GetString()}/{q.GetProperty("name").GetString()}",
+                $"Queue {q.GetProperty("name").GetString()} ({q.GetProperty("vhost").GetString()}) holds {q.GetProperty("messages").GetInt64():N0} messages that failed; see their faults and re-drive them after a fix."))], holding.Sum(q => q.GetProperty("messages").GetInt64()));
     }
 }
