@@ -22,7 +22,7 @@ public static class ServiceDefaults
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService($"expunge-{service}"))
             .WithTracing(t => t
-                .AddSource(ExpungeTelemetry.SourceName)
+                .AddSource(ExpungeTelemetry.SourceName, Expunge.Persistence.MessagingTelemetry.SourceName)
                 .AddSource(MassTransit.Logging.DiagnosticHeaders.DefaultListenerName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation()

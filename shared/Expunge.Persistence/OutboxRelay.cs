@@ -83,7 +83,7 @@ public sealed class OutboxRelay(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition("""
-            SELECT id, message_id AS MessageId, message_type AS MessageType, body
+            SELECT id, message_id AS MessageId, message_type AS MessageType, body, trace_parent AS TraceParent
             FROM messaging.outbox
             WHERE sent_at IS NULL
             ORDER BY id
@@ -125,13 +125,15 @@ public sealed class OutboxRelay(
         }
     }
 
-    private Task PublishAsync(OutboxRow row, CancellationToken ct)
+    private async Task PublishAsync(OutboxRow row, CancellationToken ct)
     {
+        // MassTransit's send activity becomes a child of the work that staged the message, and carries its trace on.
+        using var activity = MessagingTelemetry.Continue($"outbox publish {row.MessageType.Split('.').Last()}", row.TraceParent, System.Diagnostics.ActivityKind.Producer);
         var type = typeof(RunIngested).Assembly.GetType(row.MessageType)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} names unknown message type {row.MessageType}.");
         var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
-        return bus.Publish(message, type, context =>
+        await bus.Publish(message, type, context =>
         {
             context.MessageId = row.MessageId;
             // Mandatory: a message no queue is bound for (a consumer not deployed yet) comes back as an error and
@@ -140,5 +142,5 @@ public sealed class OutboxRelay(
         }, ct);
     }
 
-    private sealed record OutboxRow(long Id, Guid MessageId, string MessageType, byte[] Body);
+    private sealed record OutboxRow(long Id, Guid MessageId, string MessageType, byte[] Body, string? TraceParent);
 }

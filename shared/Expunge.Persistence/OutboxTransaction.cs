@@ -11,7 +11,7 @@ namespace Expunge.Persistence;
 public sealed class OutboxTransaction : IAsyncDisposable
 {
     private readonly OutboxSignal _signal;
-    private readonly List<(Guid Id, string Type, byte[] Body)> _outgoing = [];
+    private readonly List<(Guid Id, string Type, byte[] Body, string? TraceParent)> _outgoing = [];
 
     private OutboxTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxSignal signal)
     {
@@ -41,7 +41,7 @@ public sealed class OutboxTransaction : IAsyncDisposable
 
     /// <summary>Stages a message; it is published after (and only if) this transaction commits.</summary>
     public void Publish<T>(Guid messageId, T message) where T : class =>
-        _outgoing.Add((messageId, typeof(T).FullName!, JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web)));
+        _outgoing.Add((messageId, typeof(T).FullName!, JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web), MessagingTelemetry.CurrentTraceParent()));
 
     public async Task CommitAsync(CancellationToken ct)
     {
@@ -60,13 +60,14 @@ public sealed class OutboxTransaction : IAsyncDisposable
     {
         // A re-run of the same work (same deterministic ids) must not fail or duplicate: keep the first copy.
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO messaging.outbox (message_id, message_type, body)
-            SELECT * FROM unnest(@ids, @types, @bodies)
+            INSERT INTO messaging.outbox (message_id, message_type, body, trace_parent)
+            SELECT * FROM unnest(@ids, @types, @bodies, @traces)
             ON CONFLICT (message_id) DO NOTHING
             """, Connection, Transaction);
         cmd.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. _outgoing.Select(m => m.Id)] });
         cmd.Parameters.Add(new NpgsqlParameter<string[]>("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. _outgoing.Select(m => m.Type)] });
         cmd.Parameters.Add(new NpgsqlParameter<byte[][]>("bodies", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. _outgoing.Select(m => m.Body)] });
+        cmd.Parameters.Add(new NpgsqlParameter<string?[]>("traces", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. _outgoing.Select(m => m.TraceParent)] });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

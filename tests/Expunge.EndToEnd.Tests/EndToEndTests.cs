@@ -187,7 +187,7 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static (string File, GeneratedExtract Generated) Generate(int people, int badRows, int seed)
+    internal static (string File, GeneratedExtract Generated) Generate(int people, int badRows, int seed)
     {
         var file = Path.Combine(Path.GetTempPath(), "expunge-e2e", $"doj-{people}-{seed}-{Guid.NewGuid():N}.dat");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);

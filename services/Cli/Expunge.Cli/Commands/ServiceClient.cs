@@ -9,6 +9,12 @@ public sealed class ServiceClient : IDisposable
     public static readonly IReadOnlyList<string> Stages = ["ingestion", "matching", "eligibility", "motions", "notifications"];
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
+    /// <summary>One trace for everything this command changes (a submission's run, uploads and close are one trace, which
+    /// the run's batches continue through all five services): W3C trace context on every request that is not a read.</summary>
+    public string TraceParent { get; } = $"00-{System.Diagnostics.ActivityTraceId.CreateRandom()}-{System.Diagnostics.ActivitySpanId.CreateRandom()}-01";
+
+    public string TraceId => TraceParent.Split('-')[1];
+
     public static Uri UrlOf(string service)
     {
         var configured = Environment.GetEnvironmentVariable($"EXPUNGE_{service.ToUpperInvariant()}_URL");
@@ -69,6 +75,8 @@ public sealed class ServiceClient : IDisposable
     {
         var baseUrl = UrlOf(service);
         request.RequestUri = new Uri(baseUrl, request.RequestUri!.ToString());
+        // Not on reads: polling a run's progress every half second would bury the run's own spans in the trace.
+        if (request.Method != HttpMethod.Get) request.Headers.TryAddWithoutValidation("traceparent", TraceParent);
         try
         {
             return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);

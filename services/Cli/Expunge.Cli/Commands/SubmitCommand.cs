@@ -75,6 +75,8 @@ public static class SubmitCommand
             : new StringContent($"{{\"policy\":{runPolicy}}}", Encoding.UTF8, "application/json");
         var run = await client.PostAsync<RunInfo>("ingestion", "/api/v1/runs", body, ct);
         Console.WriteLine($"run {run.RunId}");
+        // On stderr: the first line of stdout stays the run id that scripts read.
+        Console.Error.WriteLine($"trace {client.TraceId} (with OTEL_EXPORTER_OTLP_ENDPOINT set, the run's batches follow it through every service)");
 
         var exitCode = ExitCodes.Success;
         foreach (var (kind, file) in files)

@@ -59,16 +59,17 @@ public sealed class IngestionRuns(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE ingestion.run SET status = 'closing', closed_at = now() WHERE run_id = @runId AND status = 'open'",
-            new { runId }, cancellationToken: ct));
+            "UPDATE ingestion.run SET status = 'closing', closed_at = now(), trace_parent = @traceParent WHERE run_id = @runId AND status = 'open'",
+            new { runId, traceParent = MessagingTelemetry.CurrentTraceParent() }, cancellationToken: ct));
         return await FindAsync(runId, ct);
     }
 
-    public async Task<IReadOnlyList<Guid>> ClosingAsync(CancellationToken ct)
+    /// <summary>Runs waiting to be ingested, with the trace of the request that closed each.</summary>
+    public async Task<IReadOnlyList<(Guid RunId, string? TraceParent)>> ClosingAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT run_id FROM ingestion.run WHERE status = 'closing' ORDER BY closed_at", cancellationToken: ct))];
+        return [.. await connection.QueryAsync<(Guid, string?)>(new CommandDefinition(
+            "SELECT run_id, trace_parent FROM ingestion.run WHERE status = 'closing' ORDER BY closed_at", cancellationToken: ct))];
     }
 
     public static Task MarkIngestedAsync(OutboxTransaction tx, Guid runId, long records, int batchCount, CancellationToken ct) =>

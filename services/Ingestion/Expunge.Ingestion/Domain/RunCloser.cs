@@ -34,8 +34,10 @@ public sealed class RunCloser(
         {
             try
             {
-                foreach (var runId in await runs.ClosingAsync(stoppingToken))
+                foreach (var (runId, traceParent) in await runs.ClosingAsync(stoppingToken))
                 {
+                    using var activity = MessagingTelemetry.Continue("ingest run", traceParent);
+                    activity?.SetTag("expunge.run_id", runId);
                     await IngestRunAsync(runId, stoppingToken);
                 }
                 await closing.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);

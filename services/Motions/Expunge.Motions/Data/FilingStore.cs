@@ -12,7 +12,7 @@ namespace Expunge.Motions.Data;
 
 /// <summary>A request for packages: a run's, or (no run) everything changed since the previous such request.</summary>
 public sealed record FilingRequest(Guid RequestId, Guid? RunId, long? SinceSeq, long? ThroughSeq, bool AnnouncesRun, int? BatchCount, long? People,
-    string RequestedBy, DateTime RequestedAt, DateTime? CompletedAt, int? Packages);
+    string RequestedBy, DateTime RequestedAt, DateTime? CompletedAt, int? Packages, [property: System.Text.Json.Serialization.JsonIgnore] string? TraceParent);
 
 public sealed record DocumentInfo(string Name, string MediaType, long Bytes, string Sha256);
 
@@ -29,7 +29,8 @@ public sealed class FilingStore(NpgsqlDataSource db)
 {
     private const string RequestColumns = """
         request_id AS RequestId, run_id AS RunId, since_seq AS SinceSeq, through_seq AS ThroughSeq, announces_run AS AnnouncesRun,
-        batch_count AS BatchCount, people, requested_by AS RequestedBy, requested_at AS RequestedAt, completed_at AS CompletedAt, packages
+        batch_count AS BatchCount, people, requested_by AS RequestedBy, requested_at AS RequestedAt, completed_at AS CompletedAt, packages,
+        trace_parent AS TraceParent
         """;
 
     private const string PackageColumns = """
@@ -40,9 +41,10 @@ public sealed class FilingStore(NpgsqlDataSource db)
     /// <summary>The request a completed run makes (once: its id is the run's), to be announced when its packages exist.</summary>
     public static Task RequestForCompletedRunAsync(OutboxTransaction tx, Guid runId, int batchCount, long people, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO motions.filing_request (request_id, run_id, requested_by, announces_run, batch_count, people)
-            VALUES (@requestId, @runId, 'run completed', true, @batchCount, @people) ON CONFLICT DO NOTHING
-            """, new { requestId = MessageIds.For(runId, "motions.filing-request", 0), runId, batchCount, people }, tx.Transaction, cancellationToken: ct));
+            INSERT INTO motions.filing_request (request_id, run_id, requested_by, announces_run, batch_count, people, trace_parent)
+            VALUES (@requestId, @runId, 'run completed', true, @batchCount, @people, @traceParent) ON CONFLICT DO NOTHING
+            """, new { requestId = MessageIds.For(runId, "motions.filing-request", 0), runId, batchCount, people, traceParent = MessagingTelemetry.CurrentTraceParent() },
+            tx.Transaction, cancellationToken: ct));
 
     /// <summary>An operator's request: a run's packages again (new versions), or, without a run, everything decided
     /// since the previous such request.</summary>
@@ -64,10 +66,10 @@ public sealed class FilingStore(NpgsqlDataSource db)
             WITH range AS (
                 SELECT CASE WHEN @runId::uuid IS NULL THEN coalesce((SELECT max(through_seq) FROM motions.filing_request WHERE run_id IS NULL), 0) END AS since_seq,
                        CASE WHEN @runId::uuid IS NULL THEN coalesce((SELECT max(change_seq) FROM motions.conviction), 0) END AS through_seq)
-            INSERT INTO motions.filing_request (request_id, run_id, since_seq, through_seq, requested_by)
-            SELECT @requestId, @runId, since_seq, through_seq, @by FROM range
+            INSERT INTO motions.filing_request (request_id, run_id, since_seq, through_seq, requested_by, trace_parent)
+            SELECT @requestId, @runId, since_seq, through_seq, @by, @traceParent FROM range
             WHERE NOT @onlyWhenChanged OR through_seq > since_seq
-            """, new { requestId, runId, by, onlyWhenChanged }, tx, cancellationToken: ct));
+            """, new { requestId, runId, by, onlyWhenChanged, traceParent = MessagingTelemetry.CurrentTraceParent() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return inserted == 1 ? requestId : null;
     }

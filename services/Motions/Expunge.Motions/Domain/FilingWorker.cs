@@ -49,6 +49,7 @@ public sealed class FilingWorker(NpgsqlDataSource db, OutboxSignal outbox, Filin
         await using var tx = await OutboxTransaction.BeginAsync(db, outbox, ct);
         var request = await FilingStore.ClaimPendingAsync(tx, ct);
         if (request is null) return false;
+        using var activity = MessagingTelemetry.Continue("make filing packages", request.TraceParent);
         var rows = await FilingStore.RowsForAsync(tx, request, ct);
         var plans = FilingPlan.Group(rows);
         var date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
