@@ -46,6 +46,7 @@ public sealed class DeployTests
     [Theory]
     [InlineData("prometheus.yml")]
     [InlineData("prometheus-k8s.yml")]
+    [InlineData("prometheus-compose.yml")]
     public async Task The_scrape_configuration_and_its_rules_pass_promtool(string file)
     {
         var (exitCode, output) = await PromtoolAsync("check", "config", file);
