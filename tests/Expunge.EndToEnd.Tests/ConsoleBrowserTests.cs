@@ -79,6 +79,7 @@ public sealed class ConsoleBrowserTests(Infrastructure infrastructure)
         Assert.True(submitted == 0, submitLog);
         var runId = Guid.Parse(submitLog.Split('\n')[0]["run ".Length..].Trim());
         await page.GotoAsync("/runs");
+        await ShotAsync(page, "runs");
         await page.ClickAsync($"a[href='/runs/{runId}']");
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("complete", new() { Timeout = 180_000 });
         await Assertions.Expect(page.Locator("#funnel")).ToContainTextAsync("Convictions delivered to a clerk");
