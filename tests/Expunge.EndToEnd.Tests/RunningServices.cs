@@ -37,7 +37,8 @@ public sealed class RunningServices : IAsyncDisposable
 
     /// <summary>Environment for a client (the CLI) that talks to this stack.</summary>
     public IReadOnlyDictionary<string, string> ClientEnvironment =>
-        Urls.Where(u => Services.Contains(u.Key)).ToDictionary(u => $"EXPUNGE_{u.Key.ToUpperInvariant()}_URL", u => u.Value.ToString().TrimEnd('/'));
+        Urls.Where(u => Services.Contains(u.Key)).ToDictionary(u => $"EXPUNGE_{u.Key.ToUpperInvariant()}_URL", u => u.Value.ToString().TrimEnd('/'))
+            .Append(new("EXPUNGE_RABBITMQ", _environment["EXPUNGE_RABBITMQ"])).ToDictionary();
 
     /// <summary>The operator console (a client of the five), signing in the users given (EXPUNGE_CONSOLE_USERS).</summary>
     public async Task<Uri> StartConsoleAsync(string users)

@@ -17,4 +17,5 @@ root.Subcommands.Add(LinkageReviewCommand.Create());
 root.Subcommands.Add(FilingsCommand.Create());
 root.Subcommands.Add(DeliveriesCommand.Recipients());
 root.Subcommands.Add(DeliveriesCommand.Deliveries());
+root.Subcommands.Add(Expunge.Cli.Bench.BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -71,6 +71,25 @@ public static class SubmitCommand
     {
         using var client = new ServiceClient();
         var clock = Stopwatch.StartNew();
+        var (runId, exitCode) = await StartRunAsync(client, files, runPolicy, ct);
+        if (!wait)
+        {
+            return exitCode;
+        }
+
+        await RunProgressDisplay.FollowAsync(client, runId, timeout, ct);
+        Console.WriteLine($"run {runId} passed every stage in {clock.Elapsed.TotalSeconds:F1} s");
+        if (outDir is not null)
+        {
+            await WriteResultsAsync(client, runId, outDir, clock.Elapsed, ct);
+        }
+        return exitCode;
+    }
+
+    /// <summary>Creates a run, uploads its files (printing what each held) and closes it; the benchmark submits the same way.</summary>
+    public static async Task<(Guid RunId, int ExitCode)> StartRunAsync(ServiceClient client, IReadOnlyList<(string Kind, FileInfo File)> files, string? runPolicy,
+        CancellationToken ct)
+    {
         using var body = runPolicy is null ? null
             : new StringContent($"{{\"policy\":{runPolicy}}}", Encoding.UTF8, "application/json");
         var run = await client.PostAsync<RunInfo>("ingestion", "/api/v1/runs", body, ct);
@@ -97,18 +116,7 @@ public static class SubmitCommand
             }
         }
         await client.PostAsync<RunInfo>("ingestion", $"/api/v1/runs/{run.RunId}/close", null, ct);
-        if (!wait)
-        {
-            return exitCode;
-        }
-
-        await RunProgressDisplay.FollowAsync(client, run.RunId, timeout, ct);
-        Console.WriteLine($"run {run.RunId} passed every stage in {clock.Elapsed.TotalSeconds:F1} s");
-        if (outDir is not null)
-        {
-            await WriteResultsAsync(client, run.RunId, outDir, clock.Elapsed, ct);
-        }
-        return exitCode;
+        return (run.RunId, exitCode);
     }
 
     private static async Task WriteResultsAsync(ServiceClient client, Guid runId, DirectoryInfo outDir, TimeSpan elapsed, CancellationToken ct)
