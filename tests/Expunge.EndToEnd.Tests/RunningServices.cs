@@ -139,11 +139,23 @@ public sealed class RunningServices : IAsyncDisposable
         }
     }
 
+    private static readonly HashSet<int> Handed = [];
+
+    /// <summary>A port nothing listens on that this test process has not handed out before: the kernel may give a
+    /// just-released port again, and two services of one stack on one port means one of them never starts while the
+    /// other answers its health checks.</summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (Handed)
+            {
+                if (Handed.Add(port)) return port;
+            }
+        }
     }
 
     private static string FindRoot()

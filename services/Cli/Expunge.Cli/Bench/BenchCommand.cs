@@ -63,7 +63,7 @@ public static class BenchCommand
             OfflineAnalysis.Run([extract.FullName], policy, Path.Combine(data.FullName, $"analyze-{size}"), TextWriter.Null);
             analyses.Add(analyzed.Elapsed.TotalSeconds);
             Console.WriteLine($"  expunge analyze: {analyses[^1]:F1} s");
-            runs.Add(await PipelineRun.MeasureAsync(client, extract, policyJson, ct));
+            runs.Add(await PipelineRun.MeasureAsync(client, extract, policyJson, TimeSpan.FromMinutes(Math.Max(10, rows / 10_000.0)), ct));
             var run = runs[^1];
             Console.WriteLine($"  pipeline: {run.Seconds:F1} s end to end, {run.Messages:N0} messages published");
             // As many messages as the pipeline published, each the size of an average batch.

@@ -13,7 +13,8 @@ namespace Expunge.Cli.Bench;
 public sealed record PipelineRun(long Rows, int Batches, double Seconds, double IngestRowsPerSecond, long Messages,
     IReadOnlyDictionary<string, double> StageItemsPerSecond, IReadOnlyDictionary<string, double> PeakRssMb)
 {
-    public static async Task<PipelineRun> MeasureAsync(ServiceClient client, FileInfo extract, string policyJson, CancellationToken ct)
+    /// <param name="timeout">How long the run may take before the benchmark gives up on it (a stage that died).</param>
+    public static async Task<PipelineRun> MeasureAsync(ServiceClient client, FileInfo extract, string policyJson, TimeSpan timeout, CancellationToken ct)
     {
         var publishedBefore = await PublishedAsync(ct);
         var watched = WatchedProcesses();
@@ -38,6 +39,11 @@ public sealed record PipelineRun(long Rows, int Batches, double Seconds, double 
         {
             stages = await RunProgressDisplay.ReadAsync(client, runId, ct);
             if (stages.All(s => s.Complete)) break;
+            if (clock.Elapsed > timeout)
+            {
+                await sampling.CancelAsync();
+                throw new CliException(ExitCodes.Failure, $"Run {runId} did not pass every stage within {timeout.TotalMinutes:F0} min ({RunProgressDisplay.Format(stages)}); `expunge status {runId}` shows where it stands.");
+            }
             if (clock.Elapsed - lastReport > TimeSpan.FromSeconds(10))
             {
                 Console.WriteLine($"  {clock.Elapsed.TotalSeconds,5:F0} s  {RunProgressDisplay.Format(stages)}");

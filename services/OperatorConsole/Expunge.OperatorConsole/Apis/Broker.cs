@@ -60,7 +60,10 @@ public sealed class Broker(IConfiguration configuration, IHttpClientFactory clie
     }
 
     /// <summary>Up to <see cref="MaxMessagesRead"/> messages of an error queue, all left in it.</summary>
-    public async Task<IReadOnlyList<FaultedMessage>> ReadErrorQueueAsync(string errorQueue, CancellationToken ct)
+    public Task<IReadOnlyList<FaultedMessage>> ReadErrorQueueAsync(string errorQueue, CancellationToken ct) =>
+        OnQueueAsync(errorQueue, () => ReadAsync(errorQueue, ct));
+
+    private async Task<IReadOnlyList<FaultedMessage>> ReadAsync(string errorQueue, CancellationToken ct)
     {
         ErrorQueueMessages.SourceQueueOf(errorQueue);
         await using var connection = await ConnectAsync(ct);
@@ -77,19 +80,23 @@ public sealed class Broker(IConfiguration configuration, IHttpClientFactory clie
     }
 
     /// <summary>Sends the error queue's messages (or the one with <paramref name="messageId"/>) back to the queue they faulted on.</summary>
-    public async Task<RedriveOutcome> RedriveAsync(string errorQueue, string? messageId, string by, ILogger logger, CancellationToken ct)
+    public Task<RedriveOutcome> RedriveAsync(string errorQueue, string? messageId, string by, ILogger logger, CancellationToken ct) =>
+        OnQueueAsync(errorQueue, () => RedriveFromAsync(errorQueue, messageId, by, logger, ct));
+
+    private async Task<RedriveOutcome> RedriveFromAsync(string errorQueue, string? messageId, string by, ILogger logger, CancellationToken ct)
     {
         var target = ErrorQueueMessages.SourceQueueOf(errorQueue);
         await using var connection = await ConnectAsync(ct);
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
         // Only the messages there now: one that faults again at once comes back behind them and is not re-driven twice.
         var waiting = (await channel.QueueDeclarePassiveAsync(errorQueue, ct)).MessageCount;
-        var (redriven, skipped) = (0, 0);
+        var redriven = 0;
+        ulong? lastSkipped = null;
         for (var i = 0; i < waiting && await channel.BasicGetAsync(errorQueue, autoAck: false, ct) is { } got; i++)
         {
             if (messageId is not null && got.BasicProperties.MessageId != messageId)
             {
-                skipped++; // held unacknowledged until the end, then given back
+                lastSkipped = got.DeliveryTag; // held unacknowledged until the end, then given back
                 continue;
             }
             var properties = new BasicProperties(got.BasicProperties)
@@ -101,9 +108,23 @@ public sealed class Broker(IConfiguration configuration, IHttpClientFactory clie
             await channel.BasicAckAsync(got.DeliveryTag, multiple: false, ct);
             redriven++;
         }
-        if (skipped > 0) await channel.BasicNackAsync(0, multiple: true, requeue: true, ct);
+        // Every delivery up to the last skipped one that is still unacknowledged is a skipped one: give them all back.
+        if (lastSkipped is { } tag) await channel.BasicNackAsync(tag, multiple: true, requeue: true, ct);
         logger.LogInformation("{Operator} re-drove {Count} messages from {ErrorQueue} to {Queue}", by, redriven, errorQueue, target);
         return new RedriveOutcome(redriven, (int)(await channel.QueueDeclarePassiveAsync(errorQueue, ct)).MessageCount);
+    }
+
+    /// <summary>A queue that does not exist (or went away) closes the channel: an operator sees which and why.</summary>
+    private static async Task<T> OnQueueAsync<T>(string queue, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException ex)
+        {
+            throw new ServiceException("broker", $"{queue}: {ex.ShutdownReason?.ReplyText ?? ex.Message}");
+        }
     }
 
     private async Task<IConnection> ConnectAsync(CancellationToken ct)
