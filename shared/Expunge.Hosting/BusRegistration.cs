@@ -47,14 +47,13 @@ public static class BusRegistration
 
     public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri broker)
     {
-        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
-        var vhost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
-        cfg.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), string.IsNullOrEmpty(vhost) ? "/" : vhost, h =>
+        var address = BrokerAddress.Of(broker);
+        cfg.Host(address.Host, (ushort)address.Port, address.VirtualHost, h =>
         {
-            if (credentials.Length == 2)
+            if (address is { User: { } user, Password: { } password })
             {
-                h.Username(credentials[0]);
-                h.Password(credentials[1]);
+                h.Username(user);
+                h.Password(password);
             }
             // The outbox relay marks a row sent only after the broker confirmed it.
             h.PublisherConfirmation = true;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Expunge.Cli.Generation;
+using Expunge.Hosting;
 using Expunge.OperatorConsole;
 using Expunge.Testing;
 using Microsoft.Playwright;
@@ -172,12 +173,10 @@ public sealed class ConsoleBrowserTests(Infrastructure infrastructure)
     /// a consumer failed on it: valid, so once re-driven it is consumed and the run's progress shows it.</summary>
     private static async Task<PlantedMessage> PlantFaultedBatchAsync(RunningServices stack)
     {
-        var broker = new Uri(stack.ServiceEnvironment["EXPUNGE_RABBITMQ"]);
-        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+        var broker = BrokerAddress.Of(new Uri(stack.ServiceEnvironment["EXPUNGE_RABBITMQ"]));
         var factory = new ConnectionFactory
         {
-            HostName = broker.Host, Port = broker.Port, VirtualHost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/')),
-            UserName = credentials[0], Password = credentials[1],
+            HostName = broker.Host, Port = broker.Port, VirtualHost = broker.VirtualHost, UserName = broker.User!, Password = broker.Password!,
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();

@@ -1,4 +1,5 @@
 using System.Text;
+using Expunge.EligibilityRules;
 using Expunge.OperatorConsole.Apis;
 
 namespace Expunge.OperatorConsole;
@@ -10,7 +11,11 @@ public static class DownloadsEndpoints
     {
         var rows = await apis.RejectedAsync(runId, 100_000, ct);
         var csv = new StringBuilder("file,line,code,message,raw_text\r\n");
-        foreach (var r in rows) csv.Append(string.Join(',', new[] { r.File, r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Code, r.Message, r.RawText }.Select(Quote))).Append("\r\n");
+        foreach (var r in rows)
+        {
+            csv.Append(ConvictionRows.ToCsvLine(new[] { r.File, r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Code, r.Message, r.RawText }
+                .Select(NotAFormula))).Append("\r\n");
+        }
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"rejected-{runId}.csv");
     }
 
@@ -28,10 +33,7 @@ public static class DownloadsEndpoints
         await response.Content.CopyToAsync(http.Response.Body, ct);
     }
 
-    /// <summary>RFC 4180 quoting; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula.</summary>
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
+    /// <summary>A cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula (a rejected
+    /// row is whatever a source sent).</summary>
+    private static string NotAFormula(string value) => value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
 }

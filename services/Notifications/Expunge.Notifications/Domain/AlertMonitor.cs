@@ -1,7 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using Expunge.Hosting;
 using Expunge.Notifications.Data;
 
 namespace Expunge.Notifications.Domain;
@@ -83,11 +82,7 @@ public sealed class AlertMonitor(Alerts alerts, DeliverySettings settings, IHttp
     {
         if (settings.BrokerManagement is not { } management) return ([], null);
         using var client = http.CreateClient();
-        if (management.UserInfo.Length > 0)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
-        }
+        client.DefaultRequestHeaders.Authorization = BrokerAddress.ManagementAuthorization(management);
         var queues = await client.GetFromJsonAsync<JsonElement>(new Uri(management, "/api/queues"), ct);
         var holding = queues.EnumerateArray()
             .Where(q => q.GetProperty("name").GetString()!.EndsWith("_error", StringComparison.Ordinal)

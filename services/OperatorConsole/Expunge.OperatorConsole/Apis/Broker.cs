@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -36,17 +35,14 @@ public sealed class Broker(IConfiguration configuration, IHttpClientFactory clie
         "MT-Reason", "MT-Fault-MessageType", "MT-Fault-ConsumerType", "MT-Host-MachineName", "MT-Host-ProcessName", "MT-Host-ProcessId",
         "MT-Host-Assembly", "MT-Host-AssemblyVersion", "MT-Host-MassTransitVersion", "MT-Host-FrameworkVersion", "MT-Host-OperatingSystemVersion"];
 
-    private Uri AmqpUri => configuration.RabbitMqUri();
-
-    private string VirtualHost => Uri.UnescapeDataString(AmqpUri.AbsolutePath.TrimStart('/')) is { Length: > 0 } v ? v : "/";
+    private BrokerAddress Address => BrokerAddress.Of(configuration.RabbitMqUri());
 
     public async Task<IReadOnlyList<QueueInfo>> QueuesAsync(CancellationToken ct)
     {
         var management = configuration["EXPUNGE_RABBITMQ_MANAGEMENT"] is { Length: > 0 } m ? new Uri(m)
             : throw new ServiceException("broker", "EXPUNGE_RABBITMQ_MANAGEMENT is not set: the console needs the management API's address to list queues.");
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(management, $"/api/queues/{Uri.EscapeDataString(VirtualHost)}?columns=name,messages,messages_ready,messages_unacknowledged,consumers"));
-        var user = Uri.UnescapeDataString(management.UserInfo);
-        if (user.Length > 0) request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(management, $"/api/queues/{Uri.EscapeDataString(Address.VirtualHost)}?columns=name,messages,messages_ready,messages_unacknowledged,consumers"));
+        request.Headers.Authorization = BrokerAddress.ManagementAuthorization(management);
         try
         {
             using var response = await clients.CreateClient("broker").SendAsync(request, ct);
@@ -129,17 +125,15 @@ public sealed class Broker(IConfiguration configuration, IHttpClientFactory clie
 
     private async Task<IConnection> ConnectAsync(CancellationToken ct)
     {
-        var uri = AmqpUri;
-        var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+        var address = Address;
         var factory = new ConnectionFactory
         {
-            HostName = uri.Host,
-            Port = uri.IsDefaultPort ? 5672 : uri.Port,
-            VirtualHost = VirtualHost,
-            UserName = credentials[0],
-            Password = credentials.Length > 1 ? credentials[1] : "",
+            HostName = address.Host,
+            Port = address.Port,
+            VirtualHost = address.VirtualHost,
             ClientProvidedName = "expunge-console",
         };
+        if (address is { User: { } user, Password: { } password }) (factory.UserName, factory.Password) = (user, password);
         try
         {
             return await factory.CreateConnectionAsync(ct);

@@ -25,6 +25,15 @@ public abstract class ConsolePage : PageModel
         }
     }
 
+    /// <summary>Every delivery of the packages (one request each: the notifications API filters by package); a package
+    /// whose deliveries cannot be read adds to <see cref="Problem"/>.</summary>
+    protected async Task<IReadOnlyList<DeliveryInfo>> DeliveriesOfAsync(PipelineApis apis, IEnumerable<PackageInfo> packages, CancellationToken ct)
+    {
+        var deliveries = new List<DeliveryInfo>();
+        foreach (var package in packages) deliveries.AddRange(await TryAsync(() => apis.DeliveriesAsync(package.PackageId, 100, ct)) ?? []);
+        return deliveries;
+    }
+
     /// <summary>Runs an operator's action and comes back to the page with what happened.</summary>
     protected async Task<IActionResult> ActAsync(Func<Task<string>> action)
     {

@@ -20,9 +20,7 @@ public sealed class IndexModel(PipelineApis apis) : ConsolePage
         var packages = Run is { } run ? (await TryAsync(() => apis.RunFilingsAsync(run, ct)))?.Packages : await TryAsync(() => apis.PackagesAsync(100, ct));
         if (packages is null) return;
         Packages = RunFunnel.Current(packages);
-        var deliveries = new List<DeliveryInfo>();
-        foreach (var package in Packages) deliveries.AddRange(await TryAsync(() => apis.DeliveriesAsync(package.PackageId, 100, ct)) ?? []);
-        _deliveries = deliveries.ToLookup(d => d.SubjectId);
+        _deliveries = (await DeliveriesOfAsync(apis, Packages, ct)).ToLookup(d => d.SubjectId);
     }
 
     public Task<IActionResult> OnPostRetryAsync(Guid deliveryId, CancellationToken ct) => ActAsync(async () =>

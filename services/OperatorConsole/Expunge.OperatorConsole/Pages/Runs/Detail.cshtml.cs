@@ -31,11 +31,7 @@ public sealed class DetailModel(PipelineApis apis) : ConsolePage
         Stages = await Task.WhenAll(stages);
         Determinations = await decided;
         var packages = (await filings)?.Packages ?? [];
-        var deliveries = new List<DeliveryInfo>();
-        foreach (var package in RunFunnel.Current(packages))
-        {
-            deliveries.AddRange(await TryAsync(() => apis.DeliveriesAsync(package.PackageId, 100, ct)) ?? []);
-        }
+        var deliveries = await DeliveriesOfAsync(apis, RunFunnel.Current(packages), ct);
         if (Run is not null) Funnel = RunFunnel.Of(Run.Run, Determinations, packages, deliveries);
     }
 }
