@@ -73,6 +73,21 @@ public static class Blocking
         if (r.Locality.Length > 0 && r.Name.Surname.Length > 0) yield return $"ls:{r.Locality}/{r.Name.SurnameSoundex}";
     }
 
+    /// <summary>A record's blocking keys, each once, hashed (<see cref="Hash"/>) with its block cap: what an index files the
+    /// record under. A record has a few dozen keys at most, so duplicates are found by scanning, not with a set (this
+    /// runs for every known candidate of every batch).</summary>
+    public static (ulong Hash, int Cap)[] KeyHashes(StandardRecord r)
+    {
+        var keys = new List<(ulong Hash, int Cap)>(24);
+        foreach (var key in Keys(r))
+        {
+            var (hash, seen) = (Hash(key), false);
+            foreach (var k in keys) seen |= k.Hash == hash;
+            if (!seen) keys.Add((hash, CapOf(key)));
+        }
+        return [.. keys];
+    }
+
     /// <summary>FNV-1a over the key's characters: the same on every run and machine (string.GetHashCode is not).</summary>
     internal static ulong Hash(string key)
     {
@@ -92,7 +107,7 @@ public static class Blocking
         // Keys are hashed to 64 bits on every core (the strings are garbage at once). Two keys sharing a hash would
         // only share a block: more pairs compared, none lost.
         var keysOf = new (ulong Hash, int Cap)[count][];
-        Parallel.For(0, count, i => keysOf[i] = [.. Keys(records[i]).Distinct().Select(k => (Hash(k), CapOf(k)))]);
+        Parallel.For(0, count, i => keysOf[i] = KeyHashes(records[i]));
 
         // Blocks numbered per hash partition on every core; then their members laid out in one array, block after
         // block, each block's members in record order.

@@ -43,9 +43,9 @@ public sealed class CandidateIndex
         _personOf.Add(person);
         _slotOf[record.Id] = slot;
         Members(person).Add(slot);
-        foreach (var key in Blocking.Keys(record).Distinct())
+        foreach (var (hash, _) in Blocking.KeyHashes(record))
         {
-            if (!_blocks.TryGetValue(Blocking.Hash(key), out var block)) _blocks[Blocking.Hash(key)] = block = [];
+            if (!_blocks.TryGetValue(hash, out var block)) _blocks[hash] = block = [];
             block.Add(slot);
         }
     }
@@ -68,9 +68,9 @@ public sealed class CandidateIndex
         var candidates = new List<KnownRecord>();
         foreach (var record in incoming)
         {
-            foreach (var key in Blocking.Keys(record).Distinct())
+            foreach (var (hash, cap) in Blocking.KeyHashes(record))
             {
-                if (!_blocks.TryGetValue(Blocking.Hash(key), out var block) || block.Count > Blocking.CapOf(key)) continue;
+                if (!_blocks.TryGetValue(hash, out var block) || block.Count > cap) continue;
                 foreach (var slot in block)
                 {
                     if (seen.Add(slot)) candidates.Add(new KnownRecord(_records[slot]!, _personOf[slot]));
@@ -102,9 +102,9 @@ public sealed class CandidateIndex
     private void Remove(int slot)
     {
         var record = _records[slot]!;
-        foreach (var key in Blocking.Keys(record).Distinct())
+        foreach (var (hash, _) in Blocking.KeyHashes(record))
         {
-            if (_blocks.TryGetValue(Blocking.Hash(key), out var block) && block.Remove(slot) && block.Count == 0) _blocks.Remove(Blocking.Hash(key));
+            if (_blocks.TryGetValue(hash, out var block) && block.Remove(slot) && block.Count == 0) _blocks.Remove(hash);
         }
         if (_members.TryGetValue(_personOf[slot], out var list))
         {
@@ -115,5 +115,5 @@ public sealed class CandidateIndex
         _slotOf.Remove(record.Id);
     }
 
-    private static bool SameKeys(StandardRecord a, StandardRecord b) => Blocking.Keys(a).SequenceEqual(Blocking.Keys(b));
+    private static bool SameKeys(StandardRecord a, StandardRecord b) => Blocking.KeyHashes(a).AsSpan().SequenceEqual(Blocking.KeyHashes(b));
 }

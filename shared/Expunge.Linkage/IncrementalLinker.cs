@@ -29,7 +29,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
     {
         var personOf = new Dictionary<Guid, Guid>(); // merged person → the person it now is
         var members = new Dictionary<Guid, List<StandardRecord>>();
-        var blocks = new Dictionary<string, List<KnownRecord>>(StringComparer.Ordinal);
+        var blocks = new Dictionary<ulong, List<KnownRecord>>(); // by key hash, as the index files them
         var assignments = new List<Assignment>();
         var merges = new List<PersonMerge>();
         var review = new List<ReviewCandidate>();
@@ -43,9 +43,9 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
         {
             if (!members.TryGetValue(r.PersonId, out var list)) members[r.PersonId] = list = [];
             list.Add(r.Record);
-            foreach (var key in Blocking.Keys(r.Record).Distinct())
+            foreach (var (hash, _) in Blocking.KeyHashes(r.Record))
             {
-                if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = [];
+                if (!blocks.TryGetValue(hash, out var block)) blocks[hash] = block = [];
                 block.Add(r);
             }
         }
@@ -55,9 +55,9 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
         {
             var compared = new HashSet<StandardRecord>(ReferenceEqualityComparer.Instance);
             var links = new List<(KnownRecord Other, double Probability)>();
-            foreach (var key in Blocking.Keys(record).Distinct())
+            foreach (var (hash, cap) in Blocking.KeyHashes(record))
             {
-                if (!blocks.TryGetValue(key, out var block) || block.Count > Blocking.CapOf(key)) continue;
+                if (!blocks.TryGetValue(hash, out var block) || block.Count > cap) continue;
                 foreach (var other in block)
                 {
                     if (!compared.Add(other.Record)) continue;

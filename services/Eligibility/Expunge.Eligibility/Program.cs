@@ -1,7 +1,7 @@
 using Expunge.Hosting;
 using Expunge.Eligibility;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddExpungeDefaults(EligibilityRegistration.Service);
 builder.AddEligibility();
 

@@ -1,7 +1,7 @@
 using Expunge.Hosting;
 using Expunge.Ingestion;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddExpungeDefaults(IngestionRegistration.Service);
 builder.AddIngestion();
 

@@ -1,7 +1,7 @@
 using Expunge.Hosting;
 using Expunge.Matching;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddExpungeDefaults(MatchingRegistration.Service);
 builder.AddMatching();
 

@@ -1,7 +1,7 @@
 using Expunge.Hosting;
 using Expunge.Motions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddExpungeDefaults(MotionsRegistration.Service);
 builder.AddMotions();
 

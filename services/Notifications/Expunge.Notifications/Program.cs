@@ -1,7 +1,7 @@
 using Expunge.Hosting;
 using Expunge.Notifications;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddExpungeDefaults(NotificationsRegistration.Service);
 builder.AddNotifications();
 

@@ -4,7 +4,7 @@ using Expunge.OperatorConsole;
 // `hash-password` prints the entry for EXPUNGE_CONSOLE_USERS of a user whose password is read from standard input.
 if (args is ["hash-password", var name, var role]) return ConsoleUsers.PrintEntry(name, role, Console.In);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaults.CreateBuilder(args);
 builder.AddExpungeDefaults(ConsoleRegistration.Service);
 builder.AddOperatorConsole();
 

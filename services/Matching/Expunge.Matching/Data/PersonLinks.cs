@@ -67,7 +67,11 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
 
         var people = linked.Values.Concat(result.Merges.Select(m => mergedInto.GetValueOrDefault(m.Kept, m.Kept))).Distinct().ToArray();
         var replaced = mergedInto.GroupBy(m => m.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.Key).Order()]);
-        var histories = PersonHistories.Assemble(await RecordsOfAsync(connection, transaction, people, ct), replaced);
+        // The batch's own records are in hand: only the people's other records are read back (and parsed) from the store.
+        var batchRecords = records.DistinctBy(r => SourceIdentities.Key(r.Source, r.SourceRecordId)).ToList();
+        var earlier = await RecordsOfAsync(connection, transaction, people, ct, except: batchRecords);
+        var histories = PersonHistories.Assemble(
+            earlier.Concat(batchRecords.Select(r => (linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], r))), replaced);
         var linkage = new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count, result.Review.Count);
         var change = new IndexChange(version, result.Merges, [.. result.Assignments.Select(a => (a.Record, a.PersonId)), .. again.Select(r => (r, linked[r.Id]))]);
         return (linkage, change);
@@ -157,13 +161,21 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
             }, tx, cancellationToken: ct));
     }
 
+    /// <summary>The stored records of <paramref name="people"/>, but for those listed in <paramref name="except"/>.</summary>
     public static async Task<IReadOnlyList<(Guid PersonId, SourceRecord Record)>> RecordsOfAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
-        IReadOnlyCollection<Guid> people, CancellationToken ct)
+        IReadOnlyCollection<Guid> people, CancellationToken ct, IReadOnlyCollection<SourceRecord>? except = null)
     {
+        except ??= [];
         var rows = await connection.QueryAsync<(Guid PersonId, string Record)>(new CommandDefinition("""
             SELECT l.person_id, r.record::text FROM matching.source_link l JOIN matching.source_record r USING (source, source_record_id)
             WHERE l.person_id = ANY(@people)
-            """, new { people = people.ToArray() }, tx, cancellationToken: ct));
+              AND (l.source, l.source_record_id) NOT IN (SELECT * FROM unnest(@exceptSources::text[], @exceptIds::text[]))
+            """, new
+            {
+                people = people.ToArray(),
+                exceptSources = except.Select(r => r.Source).ToArray(),
+                exceptIds = except.Select(r => r.SourceRecordId).ToArray(),
+            }, tx, cancellationToken: ct));
         return [.. rows.Select(r => (r.PersonId, JsonSerializer.Deserialize<SourceRecord>(r.Record, JsonSerializerOptions.Web)!))];
     }
 
