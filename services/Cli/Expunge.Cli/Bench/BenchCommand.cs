@@ -46,6 +46,12 @@ public static class BenchCommand
             if (!await client.IsReadyAsync(service, ct)) throw new CliException(ExitCodes.ServicesUnreachable, $"The {service} service is not ready: start the stack with ./expunge up.");
         }
         var load = await WaitForQuietAsync(force, ct);
+        if (await PipelineRun.BusyQueuesAsync(ct) is { Count: > 0 } busy)
+        {
+            var what = $"the pipeline is still working on earlier runs ({string.Join(", ", busy.Select(q => $"{q.Name}: {q.Messages:N0}"))} messages queued)";
+            if (!force) throw new CliException(ExitCodes.Failure, $"Not measuring: {what}. Wait for them to finish, or pass --force.");
+            Console.WriteLine($"warning: {what}");
+        }
 
         var extract = EnsureExtract(data, size, rows);
         var policy = AnalyzeCommand.LoadPolicy(policyFile, null, null);

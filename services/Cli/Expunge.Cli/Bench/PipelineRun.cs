@@ -87,6 +87,23 @@ public sealed record PipelineRun(long Rows, int Batches, double Seconds, double 
     /// <summary>Messages published on the broker's virtual host so far (management API), or null when it cannot say.</summary>
     private static async Task<long?> PublishedAsync(CancellationToken ct)
     {
+        var info = await ManagementAsync("vhosts/{vhost}", ct);
+        return info is not { } vhost ? null
+            : vhost.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var publish) ? publish.GetInt64() : 0;
+    }
+
+    /// <summary>The stage queues holding messages (error and skipped queues aside): work of earlier runs a measurement would share the machine with.</summary>
+    public static async Task<IReadOnlyList<(string Name, long Messages)>> BusyQueuesAsync(CancellationToken ct)
+    {
+        if (await ManagementAsync("queues/{vhost}?columns=name,messages", ct) is not { ValueKind: JsonValueKind.Array } queues) return [];
+        return [.. queues.EnumerateArray()
+            .Select(q => (Name: q.GetProperty("name").GetString() ?? "", Messages: q.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt64() : 0))
+            .Where(q => q.Messages > 0 && !q.Name.EndsWith("_error", StringComparison.Ordinal) && !q.Name.EndsWith("_skipped", StringComparison.Ordinal))];
+    }
+
+    /// <summary>A GET on the broker's management API (<c>{vhost}</c> in the path is the broker's virtual host), or null when it cannot answer.</summary>
+    private static async Task<JsonElement?> ManagementAsync(string path, CancellationToken ct)
+    {
         if (Environment.GetEnvironmentVariable("EXPUNGE_RABBITMQ_MANAGEMENT") is not { Length: > 0 } management
             || Environment.GetEnvironmentVariable("EXPUNGE_RABBITMQ") is not { } broker) return null;
         var api = new Uri(management);
@@ -98,8 +115,7 @@ public sealed record PipelineRun(long Rows, int Batches, double Seconds, double 
         }
         try
         {
-            var info = await http.GetFromJsonAsync<JsonElement>(new Uri(api, $"/api/vhosts/{Uri.EscapeDataString(vhost)}"), ct);
-            return info.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var publish) ? publish.GetInt64() : 0;
+            return await http.GetFromJsonAsync<JsonElement>(new Uri(api, "/api/" + path.Replace("{vhost}", Uri.EscapeDataString(vhost), StringComparison.Ordinal)), ct);
         }
         catch (HttpRequestException)
         {
