@@ -107,7 +107,7 @@ public static class Blocking
         // Keys are hashed to 64 bits on every core (the strings are garbage at once). Two keys sharing a hash would
         // only share a block: more pairs compared, none lost.
         var keysOf = new (ulong Hash, int Cap)[count][];
-        Parallel.For(0, count, i => keysOf[i] = KeyHashes(records[i]));
+        Parallel.For(0, count, i => keysOf[i] = records[i].BlockingKeys);
 
         // Blocks numbered per hash partition on every core; then their members laid out in one array, block after
         // block, each block's members in record order.

@@ -43,7 +43,7 @@ public sealed class CandidateIndex
         _personOf.Add(person);
         _slotOf[record.Id] = slot;
         Members(person).Add(slot);
-        foreach (var (hash, _) in Blocking.KeyHashes(record))
+        foreach (var (hash, _) in record.BlockingKeys)
         {
             if (!_blocks.TryGetValue(hash, out var block)) _blocks[hash] = block = [];
             block.Add(slot);
@@ -68,7 +68,7 @@ public sealed class CandidateIndex
         var candidates = new List<KnownRecord>();
         foreach (var record in incoming)
         {
-            foreach (var (hash, cap) in Blocking.KeyHashes(record))
+            foreach (var (hash, cap) in record.BlockingKeys)
             {
                 if (!_blocks.TryGetValue(hash, out var block) || block.Count > cap) continue;
                 foreach (var slot in block)
@@ -102,7 +102,7 @@ public sealed class CandidateIndex
     private void Remove(int slot)
     {
         var record = _records[slot]!;
-        foreach (var (hash, _) in Blocking.KeyHashes(record))
+        foreach (var (hash, _) in record.BlockingKeys)
         {
             if (_blocks.TryGetValue(hash, out var block) && block.Remove(slot) && block.Count == 0) _blocks.Remove(hash);
         }
@@ -115,5 +115,5 @@ public sealed class CandidateIndex
         _slotOf.Remove(record.Id);
     }
 
-    private static bool SameKeys(StandardRecord a, StandardRecord b) => Blocking.KeyHashes(a).AsSpan().SequenceEqual(Blocking.KeyHashes(b));
+    private static bool SameKeys(StandardRecord a, StandardRecord b) => a.BlockingKeys.AsSpan().SequenceEqual(b.BlockingKeys);
 }

@@ -29,7 +29,14 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
     {
         var personOf = new Dictionary<Guid, Guid>(); // merged person → the person it now is
         var members = new Dictionary<Guid, List<StandardRecord>>();
-        var blocks = new Dictionary<ulong, List<KnownRecord>>(); // by key hash, as the index files them
+        // By key hash, as the index files them; only the keys an incoming record has (a candidate's other keys lead
+        // nowhere in this batch, and filing them was most of the work).
+        var wanted = new HashSet<ulong>();
+        foreach (var record in incoming)
+        {
+            foreach (var (hash, _) in record.BlockingKeys) wanted.Add(hash);
+        }
+        var blocks = new Dictionary<ulong, List<KnownRecord>>();
         var assignments = new List<Assignment>();
         var merges = new List<PersonMerge>();
         var review = new List<ReviewCandidate>();
@@ -43,8 +50,9 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
         {
             if (!members.TryGetValue(r.PersonId, out var list)) members[r.PersonId] = list = [];
             list.Add(r.Record);
-            foreach (var (hash, _) in Blocking.KeyHashes(r.Record))
+            foreach (var (hash, _) in r.Record.BlockingKeys)
             {
+                if (!wanted.Contains(hash)) continue;
                 if (!blocks.TryGetValue(hash, out var block)) blocks[hash] = block = [];
                 block.Add(r);
             }
@@ -55,7 +63,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
         {
             var compared = new HashSet<StandardRecord>(ReferenceEqualityComparer.Instance);
             var links = new List<(KnownRecord Other, double Probability)>();
-            foreach (var (hash, cap) in Blocking.KeyHashes(record))
+            foreach (var (hash, cap) in record.BlockingKeys)
             {
                 if (!blocks.TryGetValue(hash, out var block) || block.Count > cap) continue;
                 foreach (var other in block)

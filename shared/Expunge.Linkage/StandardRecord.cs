@@ -38,6 +38,24 @@ public sealed record StandardRecord
     public required string State { get; init; }
     public required IReadOnlyList<string> CaseNumbers { get; init; }
 
+    /// <summary>The record's blocking keys (<see cref="Blocking.KeyHashes"/>), worked out once: an index files a record
+    /// under them, and every batch the record is a candidate of looks them up again (building them is a dozen strings).
+    /// Like <see cref="StandardName"/>'s Soundex keys they follow the fields the record was made with.</summary>
+    public (ulong Hash, int Cap)[] BlockingKeys => _blockingKeys.Keys ??= Blocking.KeyHashes(this);
+
+    private readonly KeyCache _blockingKeys = new();
+
+    /// <summary>Holds the keys once worked out; equal to any other, so a record's equality and hash code do not change
+    /// when its keys are first asked for.</summary>
+    private sealed class KeyCache
+    {
+        public (ulong Hash, int Cap)[]? Keys;
+
+        public override bool Equals(object? obj) => obj is KeyCache;
+
+        public override int GetHashCode() => 0;
+    }
+
     public static StandardRecord Of(LinkageRecord r) => new()
     {
         Id = r.Id,
