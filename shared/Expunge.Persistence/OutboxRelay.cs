@@ -131,8 +131,10 @@ public sealed class OutboxRelay(
         using var activity = MessagingTelemetry.Continue($"outbox publish {row.MessageType.Split('.').Last()}", row.TraceParent, System.Diagnostics.ActivityKind.Producer);
         var type = typeof(RunIngested).Assembly.GetType(row.MessageType)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} names unknown message type {row.MessageType}.");
-        var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
-            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+        // Committed by this process a moment ago: published as the object it was; otherwise read from the row.
+        var message = signal.Take(row.MessageId) is { } held && held.GetType() == type ? held
+            : JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
+              ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
         await bus.Publish(message, type, context =>
         {
             context.MessageId = row.MessageId;
