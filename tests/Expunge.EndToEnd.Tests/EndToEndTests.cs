@@ -159,6 +159,51 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         Assert.Equal(600, disturbed.People);
     }
 
+    [Fact]
+    public async Task Two_instances_of_every_service_store_the_same_results_as_one()
+    {
+        infrastructure.Require();
+        await using var stack = await RunningServices.StartAsync(infrastructure, recordsPerBatch: 10);
+        using var client = new PipelineClient(stack);
+        var (file, _) = Generate(people: 600, badRows: 3, seed: 13);
+
+        var aloneRun = await client.SubmitAsync(file);
+        await client.WaitCompleteAsync(aloneRun, Patience);
+        var alone = await StoredResults.ReadAsync(stack, aloneRun);
+        // Each batch stage and the batch it consumes.
+        var stages = new Dictionary<string, string> { ["matching"] = "SourceRecordsIngested", ["eligibility"] = "PersonHistoriesMatched", ["motions"] = "ConvictionsDetermined" };
+        var before = new Dictionary<string, double>();
+        foreach (var (stage, batch) in stages) before[stage] = await ConsumedAsync(stack, stage, batch);
+
+        var second = new Dictionary<string, string>();
+        foreach (var service in RunningServices.Services) second[service] = await stack.StartAnotherInstanceAsync(service);
+        var pairedRun = await client.SubmitAsync(file);
+        await client.WaitCompleteAsync(pairedRun, Patience);
+        var paired = await StoredResults.ReadAsync(stack, pairedRun);
+
+        Assert.Equal(alone, paired);
+        Assert.Equal(60, paired.Batches);
+        Assert.Equal("matching=60,eligibility=60,motions=60,notifications=1", paired.BatchesAppliedPerStage);
+        Assert.Equal(600, paired.People);
+        // Both instances of each batch stage took part, or the test proved nothing.
+        foreach (var (stage, batch) in stages)
+        {
+            Assert.True(await ConsumedAsync(stack, second[stage], batch) > 0, $"the second {stage} instance consumed no batch of the run");
+            Assert.True(await ConsumedAsync(stack, stage, batch) > before[stage], $"the first {stage} instance consumed no batch of the second run");
+        }
+    }
+
+    /// <summary>Messages of <paramref name="messageType"/> an instance has consumed (MassTransit's metrics on its Prometheus endpoint).</summary>
+    private static async Task<double> ConsumedAsync(RunningServices stack, string instance, string messageType)
+    {
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(new Uri(stack.Urls[instance], "metrics"));
+        return text.Split('\n')
+            .Where(line => line.StartsWith("messaging_masstransit_consume_duration_milliseconds_count{", StringComparison.Ordinal)
+                && line.Contains($"messaging_masstransit_message_type=\"{messageType}\"", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Kills the service while its stage is part-way through the run (ingestion: while it closes the run).</summary>
     private static async Task KillMidRunAsync(RunningServices stack, PipelineClient client, string victim, Guid runId)
     {

@@ -81,9 +81,21 @@ public sealed class RunningServices : IAsyncDisposable
         return stack;
     }
 
+    /// <summary>One more instance of <paramref name="service"/> (named <c>service#2</c>, …) on the same database and
+    /// virtual host with a port of its own: a competing consumer on the same queues, as a second replica would be.</summary>
+    /// <returns>The instance's name, for <see cref="Urls"/> and <see cref="LogOf"/>.</returns>
+    public async Task<string> StartAnotherInstanceAsync(string service)
+    {
+        var instance = $"{service}#{_urls.Keys.Count(k => k == service || k.StartsWith(service + "#", StringComparison.Ordinal)) + 1}";
+        _urls[instance] = new Uri($"http://127.0.0.1:{FreePort()}/");
+        await StartAsync(instance);
+        return instance;
+    }
+
     public async Task StartAsync(string service)
     {
-        var name = service == ConsoleService ? "OperatorConsole" : char.ToUpperInvariant(service[0]) + service[1..];
+        var program = service.Split('#')[0];
+        var name = program == ConsoleService ? "OperatorConsole" : char.ToUpperInvariant(program[0]) + program[1..];
         var dll = Path.Combine(RepositoryRoot, "artifacts", "bin", $"Expunge.{name}", "debug", $"Expunge.{name}.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the solution first: {dll} is missing.", dll);
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", Urls[service].ToString().TrimEnd('/')])
