@@ -22,8 +22,8 @@ public sealed class OutboxSignal : WakeSignal
         {
             foreach (var (id, message) in messages)
             {
-                _messages[id] = message;
-                _arrival.Enqueue(id);
+                // The first of two with one id, as the outbox row keeps the first.
+                if (_messages.TryAdd(id, message)) _arrival.Enqueue(id);
             }
             while (_arrival.Count > Held) _messages.Remove(_arrival.Dequeue());
         }

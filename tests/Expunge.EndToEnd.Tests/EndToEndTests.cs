@@ -60,10 +60,16 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         var policy = Path.Combine(RunningServices.RepositoryRoot, "samples", "policies", "la-2020.json");
         var (file, _) = Generate(people: 400, badRows: 0, seed: 3);
 
+        var beforeAnyPolicy = Path.Combine(Path.GetTempPath(), "expunge-e2e-out", Guid.NewGuid().ToString("N"));
+        var (unsetExit, unsetOutput) = await RunCliAsync(stack, "submit", "--doj", file, "--wait", "--out", beforeAnyPolicy);
         var (setExit, setOutput) = await RunCliAsync(stack, "policy", "set", policy, "--by", "test.analyst");
         var (showExit, showOutput) = await RunCliAsync(stack, "policy", "show", "los angeles");
         var (submitExit, submitOutput) = await RunCliAsync(stack, "submit", "--doj", file, "--wait");
 
+        // Before the county has a policy a run decides nothing, and says why instead of looking like an empty county.
+        Assert.True(unsetExit == 0, unsetOutput);
+        Assert.Contains("0 convictions decided", unsetOutput, StringComparison.Ordinal);
+        Assert.Contains("400 of 400 people wait for a policy", unsetOutput, StringComparison.Ordinal);
         Assert.True(setExit == 0, setOutput);
         Assert.Contains("LOS ANGELES: la-2020 version 1", setOutput, StringComparison.Ordinal);
         Assert.True(showExit == 0, showOutput);

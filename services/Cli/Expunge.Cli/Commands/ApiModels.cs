@@ -30,5 +30,8 @@ public sealed record RunConvictionRow(Guid PersonId, string Source, long Determi
 
 public sealed record RunConvictions(IReadOnlyList<string> Header, IReadOnlyList<RunConvictionRow> Rows);
 
+/// <summary>How many of a run's people eligibility has decided, and how many wait for a policy.</summary>
+public sealed record RunDeterminationsInfo(long People, long Pending, long Decided, string? Note);
+
 public sealed record RunImpactInfo(string? RunPolicy, long People, long Subjects, long PolicyNoFelonyLeft, long PolicyNoConvictionLeft,
     long PolicyNoRecentLeft, long AllNoFelonyLeft, long AllNoConvictionLeft, long AllNoRecentLeft);
