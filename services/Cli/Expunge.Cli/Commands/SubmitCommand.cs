@@ -139,7 +139,8 @@ public static class SubmitCommand
         var eligible = countyOnly.Count(r => r.Values[ConvictionRows.ColumnIndex("determination")] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction);
         Console.WriteLine($"{convictions.Rows.Count:N0} convictions decided; {countyOnly.Count:N0} of them only in county records (court or DA), " +
                           $"{eligible:N0} of those eligible for relief");
-        // People without a policy are kept and decided once one is set: say so, or "0 convictions decided" looks like an empty county.
+        // People without a policy are kept undecided until a run is submitted with one (or after one is set): say so, or
+        // "0 convictions decided" looks like an empty county.
         var determinations = await client.GetAsync<RunDeterminationsInfo>("eligibility", $"/api/v1/runs/{runId}/determinations", ct);
         if (determinations.Pending > 0)
         {
