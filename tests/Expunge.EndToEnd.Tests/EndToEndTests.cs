@@ -149,9 +149,7 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         using var client = new PipelineClient(stack);
         var (file, _) = Generate(people: 600, badRows: 3, seed: 11);
 
-        var undisturbedRun = await client.SubmitAsync(file);
-        await client.WaitCompleteAsync(undisturbedRun, Patience);
-        var undisturbed = await StoredResults.ReadAsync(stack, undisturbedRun);
+        var undisturbed = await CompletedRunAsync(stack, client, file);
 
         var disturbedRun = await client.SubmitAsync(file);
         await KillMidRunAsync(stack, client, victim, disturbedRun);
@@ -160,9 +158,23 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         var disturbed = await StoredResults.ReadAsync(stack, disturbedRun);
 
         Assert.Equal(undisturbed, disturbed);
-        Assert.Equal(60, disturbed.Batches);
-        Assert.Equal("matching=60,eligibility=60,motions=60,notifications=1", disturbed.BatchesAppliedPerStage);
-        Assert.Equal(600, disturbed.People);
+        AssertWholeRun(disturbed);
+    }
+
+    /// <summary>Submits the file, waits until every stage has finished the run and reads what each stage stored of it.</summary>
+    private static async Task<StoredResults> CompletedRunAsync(RunningServices stack, PipelineClient client, string file)
+    {
+        var runId = await client.SubmitAsync(file);
+        await client.WaitCompleteAsync(runId, Patience);
+        return await StoredResults.ReadAsync(stack, runId);
+    }
+
+    /// <summary>The 600-person extract in batches of 10: every batch applied once by every batch stage, and one package.</summary>
+    private static void AssertWholeRun(StoredResults stored)
+    {
+        Assert.Equal(60, stored.Batches);
+        Assert.Equal("matching=60,eligibility=60,motions=60,notifications=1", stored.BatchesAppliedPerStage);
+        Assert.Equal(600, stored.People);
     }
 
     [Fact]
@@ -173,9 +185,7 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         using var client = new PipelineClient(stack);
         var (file, _) = Generate(people: 600, badRows: 3, seed: 13);
 
-        var aloneRun = await client.SubmitAsync(file);
-        await client.WaitCompleteAsync(aloneRun, Patience);
-        var alone = await StoredResults.ReadAsync(stack, aloneRun);
+        var alone = await CompletedRunAsync(stack, client, file);
         // Each batch stage and the batch it consumes.
         var stages = new Dictionary<string, string> { ["matching"] = "SourceRecordsIngested", ["eligibility"] = "PersonHistoriesMatched", ["motions"] = "ConvictionsDetermined" };
         var before = new Dictionary<string, double>();
@@ -183,14 +193,10 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
 
         var second = new Dictionary<string, string>();
         foreach (var service in RunningServices.Services) second[service] = await stack.StartAnotherInstanceAsync(service);
-        var pairedRun = await client.SubmitAsync(file);
-        await client.WaitCompleteAsync(pairedRun, Patience);
-        var paired = await StoredResults.ReadAsync(stack, pairedRun);
+        var paired = await CompletedRunAsync(stack, client, file);
 
         Assert.Equal(alone, paired);
-        Assert.Equal(60, paired.Batches);
-        Assert.Equal("matching=60,eligibility=60,motions=60,notifications=1", paired.BatchesAppliedPerStage);
-        Assert.Equal(600, paired.People);
+        AssertWholeRun(paired);
         // Both instances of each batch stage took part, or the test proved nothing.
         foreach (var (stage, batch) in stages)
         {

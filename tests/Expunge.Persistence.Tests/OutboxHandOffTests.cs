@@ -11,9 +11,7 @@ public sealed class OutboxHandOffTests(Infrastructure infrastructure)
     [Fact]
     public async Task A_commit_hands_the_relay_only_the_messages_whose_rows_it_wrote()
     {
-        var database = await infrastructure.CreateDatabaseAsync("handoff");
-        await using var dataSource = NpgsqlDataSource.Create(database);
-        await DatabaseMigrator.MigrateAsync(dataSource, [typeof(RunProgress).Assembly], TestContext.Current.CancellationToken);
+        await using var dataSource = await MessagingDatabase.CreateAsync(infrastructure, "handoff");
         using var signal = new OutboxSignal();
         var (id, runId) = (Guid.NewGuid(), Guid.NewGuid());
         var first = Announcement(runId, 1);

@@ -9,9 +9,7 @@ public sealed class RunProgressTests(Infrastructure infrastructure)
     [Fact]
     public async Task Exactly_one_of_many_concurrent_last_batches_sees_the_run_complete()
     {
-        var database = await infrastructure.CreateDatabaseAsync("progress");
-        await using var dataSource = NpgsqlDataSource.Create(database);
-        await DatabaseMigrator.MigrateAsync(dataSource, [typeof(RunProgress).Assembly], TestContext.Current.CancellationToken);
+        await using var dataSource = await MessagingDatabase.CreateAsync(infrastructure, "progress");
         using var signal = new OutboxSignal();
         var progress = new RunProgress();
         var runId = Guid.NewGuid();
@@ -38,9 +36,7 @@ public sealed class RunProgressTests(Infrastructure infrastructure)
     [Fact]
     public async Task A_run_with_no_batches_is_complete_as_soon_as_its_count_arrives()
     {
-        var database = await infrastructure.CreateDatabaseAsync("progress");
-        await using var dataSource = NpgsqlDataSource.Create(database);
-        await DatabaseMigrator.MigrateAsync(dataSource, [typeof(RunProgress).Assembly], TestContext.Current.CancellationToken);
+        await using var dataSource = await MessagingDatabase.CreateAsync(infrastructure, "progress");
         using var signal = new OutboxSignal();
         await using var tx = await OutboxTransaction.BeginAsync(dataSource, signal, TestContext.Current.CancellationToken);
 
