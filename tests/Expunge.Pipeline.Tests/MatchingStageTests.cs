@@ -130,7 +130,7 @@ public sealed class MatchingStageTests(Infrastructure infrastructure)
     }
 
     [Fact]
-    public async Task A_record_sent_again_with_another_identity_is_found_by_its_new_keys_and_keeps_its_person()
+    public async Task A_record_sent_again_with_another_identity_is_found_by_its_new_identity_and_keeps_its_person()
     {
         infrastructure.Require();
         await using var stage = await StartAsync();
@@ -143,27 +143,6 @@ public sealed class MatchingStageTests(Infrastructure infrastructure)
 
         Assert.Equal(person, await stage.ScalarAsync<Guid>("SELECT person_id FROM matching.source_link WHERE source_record_id = 'LA1'"));
         Assert.Equal(person, await stage.ScalarAsync<Guid>("SELECT person_id FROM matching.source_link WHERE source_record_id = 'LA9'"));
-        // Filed under the new keys only: the old name's keys are gone.
-        Assert.Equal(await stage.ScalarAsync<long>("SELECT count(*) FROM matching.blocking_key WHERE source_record_id = 'LA9'"),
-            await stage.ScalarAsync<long>("SELECT count(*) FROM matching.blocking_key WHERE source_record_id = 'LA1'"));
-    }
-
-    [Fact]
-    public async Task Records_linked_before_blocking_keys_were_stored_are_filed_by_the_next_batch()
-    {
-        infrastructure.Require();
-        await using var stage = await StartAsync();
-        await LinkAsync(stage, People.Batch(Guid.NewGuid(), People.Doj("500", "TORRES-VEGA,ANA M", "19900105", "A1234567")));
-        var filed = await stage.ScalarAsync<long>("SELECT count(*) FROM matching.blocking_key");
-        Assert.True(filed > 0);
-        // As a database migrated from the in-memory index has it: links, no keys.
-        await stage.ScalarAsync<object?>("TRUNCATE matching.blocking_key; UPDATE matching.link_state SET keys_filed = false");
-
-        await LinkAsync(stage, People.Batch(Guid.NewGuid(), People.Court("BA123456", "TORRES VEGA", "ANITA", "1990-01-05")));
-
-        Assert.Equal(1L, await stage.ScalarAsync<long>("SELECT count(DISTINCT person_id) FROM matching.source_link"));
-        Assert.Equal(filed, await stage.ScalarAsync<long>("SELECT count(*) FROM matching.blocking_key WHERE source = 'doj'"));
-        Assert.True(await stage.ScalarAsync<bool>("SELECT keys_filed FROM matching.link_state"));
     }
 
     private static async Task LinkAsync(StageHarness stage, SourceRecordsIngested batch)

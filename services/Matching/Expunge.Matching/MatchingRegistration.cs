@@ -18,7 +18,7 @@ public static class MatchingRegistration
     public static IServiceCollection AddMatchingServices(this IServiceCollection services, string connectionString)
     {
         services.AddServiceDatabase(connectionString, typeof(MatchingRegistration).Assembly);
-        services.AddSingleton<LinkedRecords>();
+        services.AddSingleton<LinkedRecordIndex>();
         services.AddSingleton<PersonLinks>();
         services.AddSingleton<LinkageModels>();
         services.AddSingleton<ReviewPairs>();

@@ -7,7 +7,7 @@ using MassTransit;
 
 namespace Expunge.Matching.Consumers;
 
-public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links, LinkedRecords linkedRecords, LinkageModels models, MatchingMetrics metrics,
+public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links, LinkedRecordIndex index, LinkageModels models, MatchingMetrics metrics,
     RunProgress progress, IServiceProvider services, ILogger<SourceRecordsIngestedConsumer> logger)
     : IConsumer<SourceRecordsIngested>
 {
@@ -17,19 +17,21 @@ public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links
     {
         var batch = context.Message;
         var (_, model) = await models.ForNextBatchAsync(logger, context.CancellationToken);
-        BatchLinkage? linked = null;
-        using (await linkedRecords.EnterAsync(context.CancellationToken))
+        (BatchLinkage Linkage, IndexChange Change)? linked = null;
+        using (await index.EnterAsync(context.CancellationToken))
         {
             var applied = await inbox.ConsumeOnceAsync(nameof(SourceRecordsIngestedConsumer), context.MessageId, async tx =>
             {
                 linked = await links.LinkAsync(tx, batch.RunId, batch.Records, model, context.CancellationToken);
-                await progress.RecordBatchAsync(tx, batch, linked.People.Count, services, context.CancellationToken);
+                await progress.RecordBatchAsync(tx, batch, linked.Value.Linkage.People.Count, services, context.CancellationToken);
                 tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence),
-                    new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = linked.People, RunPolicy = batch.RunPolicy });
+                    new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = linked.Value.Linkage.People, RunPolicy = batch.RunPolicy });
             }, context.CancellationToken);
             if (!applied) return;
+            // Committed: the index takes what this batch changed (had this failed, the next batch would catch up from the database).
+            index.Apply(linked!.Value.Change);
         }
-        metrics.Record(batch.Records.Count, linked!);
+        metrics.Record(batch.Records.Count, linked.Value.Linkage);
     }
 }
 

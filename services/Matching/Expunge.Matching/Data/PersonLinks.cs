@@ -16,18 +16,19 @@ public sealed record BatchLinkage(IReadOnlyList<PersonHistory> People, int NewPe
 
 /// <summary>
 /// Links batches of source records to people (Expunge.Linkage's incremental linker) and keeps what that needs: every
-/// record's latest version, identity and blocking keys, links, merges and review pairs. Candidates are read from this
-/// database (<see cref="LinkedRecords"/>). Linking is serialised (the link_state row lock, across instances): two
-/// batches linked side by side could each found a person for the same human.
+/// record's latest version and identity, links, merges and review pairs. Candidates come from the in-memory
+/// <see cref="LinkedRecordIndex"/>. Linking is serialised (the link_state row lock, across instances): two batches
+/// linked side by side could each found a person for the same human.
 /// </summary>
-public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecords linkedRecords)
+public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
 {
-    /// <summary>Links one batch inside the consumer's transaction; call it inside <see cref="LinkedRecords.EnterAsync"/>.</summary>
-    public async Task<BatchLinkage> LinkAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<SourceRecord> records,
+    /// <summary>Links one batch inside the consumer's transaction. Call it inside <see cref="LinkedRecordIndex.EnterAsync"/>
+    /// and, once the transaction has committed, apply the returned change to the index.</summary>
+    public async Task<(BatchLinkage Linkage, IndexChange Change)> LinkAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<SourceRecord> records,
         FellegiSunterModel model, CancellationToken ct)
     {
         var (connection, transaction) = (tx.Connection, tx.Transaction);
-        var version = await linkedRecords.LockAsync(connection, transaction, ct);
+        var (known, version) = await index.LockAsync(connection, transaction, ct);
 
         var identities = records.Select(LinkageRecords.Of).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -42,20 +43,21 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecords linkedRecords
                 bodies = records.Select(r => JsonSerializer.Serialize(r, JsonSerializerOptions.Web)).ToArray(),
             }, transaction, cancellationToken: ct));
 
-        // A record sent again keeps its person; its identity may have changed, so it is filed again under its keys
-        // before the batch looks for candidates (the others find it as it is now).
-        var linked = await LinkedRecords.PeopleOfAsync(connection, transaction, identities, ct);
-        var again = identities.Where(i => linked.ContainsKey(i.Id)).DistinctBy(i => i.Id).Select(StandardRecord.Of).ToList();
-        await LinkedRecords.FileAsync(connection, transaction, again, replacing: true, ct);
+        // A record sent again keeps its person; its identity may have changed, so the index takes it again.
+        var linked = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var identity in identities)
+        {
+            if (known.PersonOf(identity.Id) is { } person) linked[identity.Id] = person;
+        }
+        var again = identities.Where(i => linked.ContainsKey(i.Id)).Select(StandardRecord.Of).ToList();
+        await StampAsync(connection, transaction, again.Select(r => r.Id), version, ct);
 
         var incoming = identities.Where(i => !linked.ContainsKey(i.Id)).Select(StandardRecord.Of).ToList();
         var result = new IncrementalResult([], [], []);
         if (incoming.Count > 0)
         {
-            var candidates = await LinkedRecords.CandidatesAsync(connection, transaction, incoming, ct);
-            result = new IncrementalLinker(model, Guid.CreateVersion7, await KeptApartAsync(connection, transaction, ct)).Link(incoming, candidates);
+            result = new IncrementalLinker(model, Guid.CreateVersion7, await KeptApartAsync(connection, transaction, ct)).Link(incoming, known.Candidates(incoming));
             await StoreAsync(connection, transaction, runId, version, result, model, ct);
-            await LinkedRecords.FileAsync(connection, transaction, [.. result.Assignments.Select(a => a.Record)], replacing: false, ct);
         }
 
         foreach (var assignment in result.Assignments) linked[assignment.Record.Id] = assignment.PersonId;
@@ -70,7 +72,19 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecords linkedRecords
         var earlier = await RecordsOfAsync(connection, transaction, people, ct, except: batchRecords);
         var histories = PersonHistories.Assemble(
             earlier.Concat(batchRecords.Select(r => (linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], r))), replaced);
-        return new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count, result.Review.Count);
+        var linkage = new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count, result.Review.Count);
+        var change = new IndexChange(version, result.Merges, [.. result.Assignments.Select(a => (a.Record, a.PersonId)), .. again.Select(r => (r, linked[r.Id]))]);
+        return (linkage, change);
+    }
+
+    /// <summary>Marks links as changed in this version, so another instance's index takes them again.</summary>
+    public static Task StampAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<string> recordIds, long version, CancellationToken ct)
+    {
+        var keys = recordIds.Select(SourceIdentities.FromKey).ToList();
+        return keys.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE matching.source_link l SET link_version = @version
+            FROM unnest(@sources::text[], @ids::text[]) AS i(source, id) WHERE l.source = i.source AND l.source_record_id = i.id
+            """, new { version, sources = keys.Select(k => k.Source).ToArray(), ids = keys.Select(k => k.Id).ToArray() }, tx, cancellationToken: ct));
     }
 
     /// <summary>Pairs of records an operator split: the linker never joins their people again.</summary>

@@ -50,8 +50,8 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
         await using var tx = await OutboxTransaction.BeginAsync(db, outbox, ct);
         var (connection, transaction) = (tx.Connection, tx.Transaction);
         // The same lock as linking: a decision and a batch never reshape the same people at once. The links it changes
-        // carry its version.
-        var version = await LinkedRecords.TakeNextVersionAsync(connection, transaction, ct);
+        // carry its version, so every instance's index takes them.
+        var version = await LinkedRecordIndex.TakeNextVersionAsync(connection, transaction, ct);
         var pair = await connection.QuerySingleOrDefaultAsync<(string Status, Guid APerson, Guid BPerson, string ASource, string AId, string BSource, string BId)?>(
             new CommandDefinition("""
                 SELECT p.status, la.person_id, lb.person_id, p.a_source, p.a_record_id, p.b_source, p.b_record_id
