@@ -58,6 +58,7 @@ public static class CountyExportReader
     {
         var raw = row.Span.ToString();
         if (raw.Contains('\0')) return Reject(line, "BINARY_DATA", "row contains binary data (NUL bytes); not a text export", raw.Replace('\0', '?'));
+        if (raw.Contains(TextDecoding.NotUtf8, StringComparison.Ordinal)) return Reject(line, "INVALID_ENCODING", TextDecoding.NotUtf8Message, raw);
         if (row.ColCount != width) return Reject(line, "FIELD_COUNT", $"row has {row.ColCount} fields; the header has {width}", raw);
         var fields = new string[positions.Length];
         for (var i = 0; i < positions.Length; i++) fields[i] = row[positions[i]].ToString();

@@ -117,6 +117,10 @@ public static class DojExtractReader
         {
             return Reject(line, "BINARY_DATA", "row contains binary data (NUL bytes); not a text extract", Printable(row.Span));
         }
+        if (row.Span.Contains(TextDecoding.NotUtf8))
+        {
+            return Reject(line, "INVALID_ENCODING", TextDecoding.NotUtf8Message, row.Span.ToString());
+        }
         if (fieldCount != DojColumns.Count)
         {
             return Reject(line, "FIELD_COUNT", $"row has {fieldCount} fields; expected {DojColumns.Count}", row.Span.ToString());
@@ -154,7 +158,10 @@ public static class DojExtractReader
 
     private static string Printable(ReadOnlySpan<char> raw)
     {
-        var text = raw[..Math.Min(raw.Length, 500)].ToArray();
+        // At most 500 characters, never half of a surrogate pair (a lone surrogate cannot be stored as text).
+        var length = Math.Min(raw.Length, 500);
+        if (length < raw.Length && char.IsHighSurrogate(raw[length - 1])) length--;
+        var text = raw[..length].ToArray();
         for (var i = 0; i < text.Length; i++)
         {
             if (char.IsControl(text[i])) text[i] = '?';

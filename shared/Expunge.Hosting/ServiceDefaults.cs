@@ -61,6 +61,9 @@ public static class ServiceDefaults
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        // Binding failures are thrown (in every environment) so that BadRequestProblems can say what was wrong.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddSingleton(new ExpungeTelemetry(service));
         return builder;
     }

@@ -28,6 +28,18 @@ public class CountyExportReaderTests
     }
 
     [Fact]
+    public void A_row_written_in_windows_1252_is_rejected_as_not_utf8_and_the_next_row_is_read()
+    {
+        const string row = "BA1,1,CENTRAL,2010-01-05,GARCÍA,JOSÉ,,,1970-03-15,M,H,,,,,HS 11357(a),,M,CONVICTED,2010-02-01,,";
+        var bytes = (byte[])[.. Encoding.UTF8.GetBytes(CourtHeader + "\n"), .. Encoding.Latin1.GetBytes(row + "\n"), .. Encoding.UTF8.GetBytes(row + "\n")];
+
+        var results = CountyExportReader.Read(new MemoryStream(bytes), CountyLayout.Court).ToList();
+
+        Assert.Equal(("INVALID_ENCODING", 2L), (results[0].Error!.Code, results[0].Error!.Line));
+        Assert.Equal("GARCÍA", results[1].Row!.Fields[CountyLayout.Court.Index("defendant_last_name")]);
+    }
+
+    [Fact]
     public void Columns_are_found_by_name_in_any_order()
     {
         var rows = Read("agency,disposition_date,disposition,charge_level,charge_code,cii_number,date_of_birth,defendant_first_name,defendant_last_name,count_number,court_case_number,agency_case_number\n" +

@@ -112,6 +112,31 @@ public sealed class DojExtractReaderTests
     }
 
     [Fact]
+    public void A_binary_row_keeps_500_characters_of_its_text_and_never_half_a_surrogate_pair()
+    {
+        // The fuzzer's find: the 500th character was the first half of an emoji, and the lone surrogate could not be
+        // stored, failing the whole upload.
+        var results = ExtractText.Read("\0" + new string('A', 498) + "\U0001F600 MORE");
+
+        var raw = results[0].Error!.RawText;
+        Assert.Equal(499, raw.Length);
+        Assert.DoesNotContain(raw, char.IsSurrogate);
+    }
+
+    [Fact]
+    public void A_row_that_is_not_utf8_is_rejected_and_the_rows_around_it_are_read()
+    {
+        var good = Encoding.UTF8.GetBytes(ExtractText.Row("100") + "\n");
+        var latin1 = Encoding.Latin1.GetBytes(ExtractText.Row("200", (DojColumns.PrimaryName, "GARCÍA,JOSÉ")) + "\n");
+
+        var results = DojExtractReader.Read(new MemoryStream([.. good, .. latin1, .. good])).ToList();
+
+        Assert.Equal([null, "INVALID_ENCODING", null], results.Select(r => r.Error?.Code));
+        Assert.Equal(2L, results[1].Error!.Line);
+        Assert.Contains("not UTF-8", results[1].Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reading_streams_rather_than_loading_the_whole_input()
     {
         // An endless stream: if the reader buffered the input before yielding, this would never return.

@@ -58,6 +58,23 @@ public sealed class CountySourcesIngestionTests(Infrastructure infrastructure)
         Assert.Equal(0, files.GetProperty("files").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("{\"recordId\": \"evt-9\", \"person\": {\"surname\": \"RUIZ\"}}", "missing required properties")]
+    [InlineData("{\"source\": \"lasc-cms\", \"recordId\": \"evt-9\", \"kind\": \"arrest\", \"countNumber\": \"two\", \"person\": {}}", "countNumber")]
+    [InlineData("{\"source\": \"lasc-cms\", \"recordId\": ", "could not be read")]
+    public async Task A_record_event_that_cannot_be_read_is_refused_with_what_was_wrong(string body, string reason)
+    {
+        infrastructure.Require();
+        await using var app = await IngestionApp.StartAsync(infrastructure);
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await app.Client.PostAsync("/api/v1/records", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Contains(reason, problem.GetProperty("title").GetString() + " " + problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_record_event_is_a_run_of_one_and_sending_it_again_changes_nothing()
     {
