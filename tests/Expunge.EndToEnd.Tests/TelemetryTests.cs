@@ -1,3 +1,5 @@
+using System.Text;
+using Expunge.Doj;
 using Expunge.Testing;
 
 namespace Expunge.EndToEnd.Tests;
@@ -34,13 +36,52 @@ public sealed class TelemetryTests(Infrastructure infrastructure)
             s => services.All(s.Contains), TimeSpan.FromSeconds(30), "work spans of the submission's trace in all five services");
         Assert.Superset(services.ToHashSet(), seen);
 
-        // The trace is one tree: every span but the CLI's own (never exported) has its parent in the trace.
-        var spans = collector.Spans.Where(s => s.TraceId == traceId).ToList();
-        var ids = spans.Select(s => s.SpanId).ToHashSet();
-        var roots = spans.Where(s => !ids.Contains(s.ParentSpanId)).Select(s => s.ParentSpanId).Distinct().ToList();
+        // The trace is one tree: every span but the CLI's own (never exported) has its parent in the trace. A span is
+        // exported when it ends and a parent ends after its children, so the last parents may arrive a batch later.
+        List<string> ParentsOutsideTrace()
+        {
+            var spans = collector.Spans.Where(s => s.TraceId == traceId).ToList();
+            var ids = spans.Select(s => s.SpanId).ToHashSet();
+            return [.. spans.Where(s => !ids.Contains(s.ParentSpanId)).Select(s => s.ParentSpanId).Distinct()];
+        }
+        var roots = await Eventually.ReturnsAsync(() => Task.FromResult(ParentsOutsideTrace()), r => r.Count == 1, TimeSpan.FromSeconds(15),
+            "the trace's spans forming one tree under the CLI's span");
         Assert.True(roots.Count == 1, $"spans hang from {roots.Count} parents outside the trace: {string.Join(", ", roots)}");
 
         await Eventually.ReturnsAsync(() => Task.FromResult(collector.RequestsByPath.Keys.ToHashSet()),
             k => k.Contains("metrics") && k.Contains("logs"), TimeSpan.FromSeconds(15), "metrics and logs over OTLP");
+
+        // Criminal-history data stays in the databases: no name, CII number or date of birth of anyone in the extract
+        // appears in any trace, metric or log exported, or in any service's own log.
+        var planted = PersonalData(file);
+        Assert.True(planted.Count > 300, $"{planted.Count} values to look for");
+        foreach (var (signal, body) in collector.Requests)
+        {
+            var leaked = planted.FirstOrDefault(value => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(value)) >= 0);
+            Assert.True(leaked is null, $"'{leaked}' from the extract was exported in {signal}");
+        }
+        foreach (var service in services.Select(s => s["expunge-".Length..]))
+        {
+            var log = await File.ReadAllTextAsync(stack.LogOf(service), TestContext.Current.CancellationToken);
+            var leaked = planted.FirstOrDefault(value => log.Contains(value, StringComparison.Ordinal));
+            Assert.True(leaked is null, $"'{leaked}' from the extract was written to the {service} log");
+        }
+    }
+
+    /// <summary>The extract's names (whole, and each surname of six letters or more), CII numbers and dates of birth.</summary>
+    private static HashSet<string> PersonalData(string extract)
+    {
+        using var file = File.OpenRead(extract);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in DojExtractReader.Read(file).Select(r => r.Row).OfType<DojRow>())
+        {
+            var name = row.Fields[DojColumns.PrimaryName];
+            values.Add(name);
+            if (name.Split(',')[0] is { Length: >= 6 } surname) values.Add(surname);
+            if (row.Fields[DojColumns.CiiNumber] is { Length: >= 6 } cii) values.Add(cii);
+            if (row.Fields[DojColumns.PrimaryDob] is { Length: 8 } dob && dob != "00000000") values.Add(dob);
+        }
+        values.Remove("");
+        return values;
     }
 }

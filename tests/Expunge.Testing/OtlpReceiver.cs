@@ -24,6 +24,9 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> RequestsByPath { get; } = new();
 
+    /// <summary>Every export request as received (signal, protobuf body): for tests that search all telemetry.</summary>
+    public ConcurrentQueue<(string Signal, byte[] Body)> Requests { get; } = new();
+
     public Uri Url { get; private set; } = null!;
 
     private OtlpReceiver()
@@ -37,6 +40,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
             RequestsByPath.AddOrUpdate(signal, 1, (_, n) => n + 1);
+            Requests.Enqueue((signal, body.ToArray()));
             if (signal == "traces") foreach (var span in ReadTraces(body.ToArray())) Spans.Enqueue(span);
             return Results.Bytes([], "application/x-protobuf");
         });
