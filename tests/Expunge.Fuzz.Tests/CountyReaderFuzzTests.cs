@@ -10,11 +10,6 @@ namespace Expunge.Fuzz.Tests;
 /// </summary>
 public sealed class CountyReaderFuzzTests
 {
-    public sealed record Row(byte[] Bytes, int Lines, string[]? Fields, string? RejectedAs)
-    {
-        public override string ToString() => RejectedAs is null ? $"good row {Fields![0]}" : $"bad row ({RejectedAs})";
-    }
-
     /// <summary>A value per column of the layout (written) and what the reader hands on for it (expected).</summary>
     private sealed record Value(string Written, string Expected);
 
@@ -53,13 +48,13 @@ public sealed class CountyReaderFuzzTests
         ("BINARY_DATA", "defendant_first_name", ["A\0B"]),
     ];
 
-    private static Gen<Row> Rows(CountyLayout layout, int[] order)
+    private static Gen<WrittenRow> Rows(CountyLayout layout, int[] order)
     {
         string Line(string[] inLayoutOrder) => string.Join(',', order.Select(i => i < 0 ? "UNUSED" : Hostile.Csv(inLayoutOrder[i])));
         var good = Values(layout).Select(values =>
         {
             var text = Line([.. values.Select(v => v.Written)]);
-            return new Row(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), [.. values.Select(v => v.Expected)], null);
+            return new WrittenRow(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), [.. values.Select(v => v.Expected)], null);
         });
         var bad = Gen.Select(Values(layout), Gen.Int[0, Faults.Length - 1], Gen.Int[0, 9], (values, f, v) =>
         {
@@ -67,13 +62,13 @@ public sealed class CountyReaderFuzzTests
             var fields = values.Select(x => x.Written).ToArray();
             fields[layout.Index(column)] = written[v % written.Length];
             var text = Line(fields);
-            return new Row(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), null, code);
+            return new WrittenRow(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), null, code);
         });
         var wrongWidth = Gen.Select(Values(layout), Gen.Bool, (values, shorter) =>
         {
             var written = order.Select(i => i < 0 ? "UNUSED" : Hostile.Csv(values[i].Written)).ToList();
             var text = string.Join(',', shorter ? written.SkipLast(1) : [.. written, "EXTRA"]);
-            return new Row(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), null, "FIELD_COUNT");
+            return new WrittenRow(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), null, "FIELD_COUNT");
         });
         var latin1 = Values(layout).Select(values =>
         {
@@ -81,7 +76,7 @@ public sealed class CountyReaderFuzzTests
             var fields = values.Select(x => x.Written.Any(c => c > '\u00FF') ? "PLAIN" : x.Written).ToArray();
             fields[layout.Index("defendant_first_name")] = "JOSÉ";
             var text = Line(fields);
-            return new Row(Encoding.Latin1.GetBytes(text), Hostile.LinesIn(text), null, "INVALID_ENCODING");
+            return new WrittenRow(Encoding.Latin1.GetBytes(text), Hostile.LinesIn(text), null, "INVALID_ENCODING");
         });
         return Gen.Frequency((12, good), (3, bad), (1, wrongWidth), (1, latin1));
     }
@@ -91,7 +86,7 @@ public sealed class CountyReaderFuzzTests
         Gen.Select(Gen.Shuffle(Enumerable.Range(0, layout.Columns.Count).ToArray()), Gen.Int[0, 2], (shuffled, unknown) => (int[])[.. shuffled, .. Enumerable.Repeat(-1, unknown)]);
 
     /// <summary>Column order, rows, line ending, and the seed of the chunk sizes the file arrives in.</summary>
-    private static Gen<(int[] Order, Row[] Rows, string LineEnd, int Chunks)> Exports(CountyLayout layout) =>
+    private static Gen<(int[] Order, WrittenRow[] Rows, string LineEnd, int Chunks)> Exports(CountyLayout layout) =>
         Orders(layout).SelectMany(order => Gen.Select(Rows(layout, order).Array[1, 30], Gen.OneOf("\n", "\r\n"), Gen.Int, (rows, end, chunks) => (order, rows, end, chunks)));
 
     [Theory]
@@ -103,34 +98,11 @@ public sealed class CountyReaderFuzzTests
         Exports(layout).Sample(export =>
         {
             var header = string.Join(',', export.Order.Select(i => i < 0 ? "extra_column" : layout.Columns[i].ToUpperInvariant()));
-            using var file = new MemoryStream();
-            file.Write(Encoding.UTF8.GetBytes(header + export.LineEnd));
-            foreach (var row in export.Rows)
-            {
-                file.Write(row.Bytes);
-                file.Write(Encoding.UTF8.GetBytes(export.LineEnd));
-            }
+            var file = WrittenRow.FileOf(header, export.Rows, export.LineEnd);
 
-            var results = CountyExportReader.Read(new TrickleStream(file.ToArray(), export.Chunks), layout).ToList();
+            var results = CountyExportReader.Read(new TrickleStream(file, export.Chunks), layout).ToList();
 
-            Assert.Equal(export.Rows.Length, results.Count);
-            var line = 2L;
-            for (var i = 0; i < results.Count; i++)
-            {
-                var (expected, actual) = (export.Rows[i], results[i]);
-                if (expected.RejectedAs is { } code)
-                {
-                    Assert.Null(actual.Row);
-                    Assert.Equal((line, code), (actual.Error!.Line, actual.Error.Code));
-                }
-                else
-                {
-                    Assert.Null(actual.Error);
-                    Assert.Equal(line, actual.Row!.Line);
-                    Assert.Equal(expected.Fields, actual.Row.Fields);
-                }
-                line += expected.Lines;
-            }
+            WrittenRow.AssertReadBack(export.Rows, [.. results.Select(r => (r.Row?.Line, r.Row?.Fields, r.Error))]);
         }, time: Fuzzing.Seconds, threads: 1);
     }
 

@@ -10,12 +10,6 @@ namespace Expunge.Fuzz.Tests;
 /// </summary>
 public sealed class DojReaderFuzzTests
 {
-    /// <summary>One row as written to the file, and what the reader must make of it.</summary>
-    public sealed record Row(byte[] Bytes, int Lines, string[]? Fields, string? RejectedAs)
-    {
-        public override string ToString() => RejectedAs is null ? $"good row, subject {Fields![DojColumns.SubjectId]}" : $"bad row ({RejectedAs})";
-    }
-
     private static readonly Gen<string> ValidDate = Gen.Frequency(
         (3, Gen.Select(Gen.Int[1900, 2030], Gen.Int[1, 12], Gen.Int[1, 28], (y, m, d) => $"{y:D4}{m:D2}{d:D2}")),
         (2, Gen.OneOf("", "NULL", "00000000", "19880000", "19880500")));
@@ -32,19 +26,19 @@ public sealed class DojReaderFuzzTests
             return fields;
         });
 
-    private static Row Good(string[] fields, bool quoteAll)
+    private static WrittenRow Good(string[] fields, bool quoteAll)
     {
         var text = string.Join(',', fields.Select(f => Hostile.Csv(f, quoteAll)));
-        return new Row(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), fields, null);
+        return new WrittenRow(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), fields, null);
     }
 
-    private static Row Bad(string[] fields, string code, Func<string[], string[]> breakFields)
+    private static WrittenRow Bad(string[] fields, string code, Func<string[], string[]> breakFields)
     {
         var text = string.Join(',', breakFields([.. fields]).Select(f => Hostile.Csv(f)));
-        return new Row(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), null, code);
+        return new WrittenRow(Encoding.UTF8.GetBytes(text), Hostile.LinesIn(text), null, code);
     }
 
-    private static readonly Gen<Row> Rows = Gen.Frequency(
+    private static readonly Gen<WrittenRow> Rows = Gen.Frequency(
         (12, Gen.Select(GoodFields, Gen.Bool, Good)),
         // At least two fields: a row cut to one blank value is a blank line, which carries no data and is no row.
         (1, Gen.Select(GoodFields, Gen.Int[2, 94], (f, n) => Bad(f, "FIELD_COUNT", x => [.. x.Take(n)]))),
@@ -56,31 +50,21 @@ public sealed class DojReaderFuzzTests
         (1, Gen.Select(GoodFields, Gen.OneOf("GARCÍA,JOSÉ", "MÜLLER,JÜRGEN", "NUÑEZ,ANA"), Latin1Name)));
 
     /// <summary>A name in Windows-1252 bytes: not UTF-8, so it cannot be read without guessing the encoding.</summary>
-    private static Row Latin1Name(string[] fields, string name)
+    private static WrittenRow Latin1Name(string[] fields, string name)
     {
         fields = [.. fields];
         fields[DojColumns.PrimaryName] = "\u0001"; // replaced by the name's bytes below
         var text = string.Join(',', fields.Select(f => Hostile.Csv(f)));
         var at = Encoding.UTF8.GetBytes(text[..text.IndexOf('\u0001', StringComparison.Ordinal)]);
         var rest = Encoding.UTF8.GetBytes(text[(text.IndexOf('\u0001', StringComparison.Ordinal) + 1)..]);
-        return new Row([.. at, (byte)'"', .. Hostile.Latin1(name), (byte)'"', .. rest], Hostile.LinesIn(text), null, "INVALID_ENCODING");
+        return new WrittenRow([.. at, (byte)'"', .. Hostile.Latin1(name), (byte)'"', .. rest], Hostile.LinesIn(text), null, "INVALID_ENCODING");
     }
 
     /// <summary>Rows, the line ending, and the seed of the chunk sizes the file arrives in.</summary>
-    public static readonly Gen<(Row[] Rows, string LineEnd, int Chunks)> Extracts = Gen.Select(Rows.Array[1, 40], Gen.OneOf("\n", "\r\n"), Gen.Int);
+    public static readonly Gen<(WrittenRow[] Rows, string LineEnd, int Chunks)> Extracts = Gen.Select(Rows.Array[1, 40], Gen.OneOf("\n", "\r\n"), Gen.Int);
 
-    public static byte[] FileOf(IEnumerable<Row> rows, string lineEnd)
-    {
-        var end = Encoding.UTF8.GetBytes(lineEnd);
-        using var file = new MemoryStream();
-        file.Write(Encoding.UTF8.GetBytes(string.Join(',', DojColumns.Names) + "," + lineEnd));
-        foreach (var row in rows)
-        {
-            file.Write(row.Bytes);
-            file.Write(end);
-        }
-        return file.ToArray();
-    }
+    public static byte[] FileOf(IEnumerable<WrittenRow> rows, string lineEnd) =>
+        WrittenRow.FileOf(string.Join(',', DojColumns.Names) + ",", rows, lineEnd);
 
     [Fact]
     public void Every_row_of_a_random_extract_is_read_back_or_rejected_for_its_fault_on_its_own_line()
@@ -89,25 +73,7 @@ public sealed class DojReaderFuzzTests
         {
             var results = DojExtractReader.Read(new TrickleStream(FileOf(extract.Rows, extract.LineEnd), extract.Chunks)).ToList();
 
-            Assert.Equal(extract.Rows.Length, results.Count);
-            var line = 2L;
-            for (var i = 0; i < results.Count; i++)
-            {
-                var (expected, actual) = (extract.Rows[i], results[i]);
-                if (expected.RejectedAs is { } code)
-                {
-                    Assert.Null(actual.Row);
-                    Assert.Equal((line, code), (actual.Error!.Line, actual.Error.Code));
-                    Assert.False(string.IsNullOrWhiteSpace(actual.Error.Message));
-                }
-                else
-                {
-                    Assert.Null(actual.Error);
-                    Assert.Equal(line, actual.Row!.Line);
-                    Assert.Equal(expected.Fields, actual.Row.Fields);
-                }
-                line += expected.Lines;
-            }
+            WrittenRow.AssertReadBack(extract.Rows, [.. results.Select(r => (r.Row?.Line, r.Row?.Fields, r.Error))]);
         }, time: Fuzzing.Seconds, threads: 1);
     }
 
