@@ -5,7 +5,8 @@
 set -euo pipefail
 
 ROOT="${EXPUNGE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-LOCAL="$ROOT/.local"
+# EXPUNGE_LOCAL: a second, separate stack (the chaos suite's, which it stops and restarts) on other ports.
+LOCAL="${EXPUNGE_LOCAL:-$ROOT/.local}"
 PG_PORT="${EXPUNGE_PG_PORT:-55432}"
 MQ_PORT="${EXPUNGE_MQ_PORT:-55672}"
 MQ_MGMT_PORT="${EXPUNGE_MQ_MANAGEMENT_PORT:-15673}"
@@ -50,8 +51,9 @@ ensure_packages() {
 # where that user can reach it. A checkout under a private home directory falls back to /var/tmp.
 pg_data_dir() {
   if [ "$(id -u)" != 0 ]; then echo "$LOCAL/postgres/data"; return; fi
-  if runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then echo "$LOCAL/postgres/data"
-  else echo "/var/tmp/expunge-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/postgres/data"; fi
+  local home="${EXPUNGE_LOCAL:-$ROOT}"
+  if runuser -u postgres -- test -x "$home" 2>/dev/null; then echo "$LOCAL/postgres/data"
+  else echo "/var/tmp/expunge-$(printf '%s' "$home" | md5sum | cut -c1-8)/postgres/data"; fi
 }
 
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -137,10 +139,12 @@ CONF
   mqctl set_policy -p "$MQ_VHOST" --apply-to queues lazy-queues ".*" '{"queue-mode":"lazy"}' >/dev/null
 }
 
-stop_all() {
-  if [ -n "$(pg_bin)" ] && pg_running; then as_pg "$(pg_bin)/pg_ctl" -D "$(pg_data_dir)" -m fast stop >/dev/null && log "PostgreSQL stopped"; fi
-  if [ -x /usr/lib/rabbitmq/bin/rabbitmqctl ] && mq_running; then mqctl stop >/dev/null 2>&1 && log "RabbitMQ stopped"; fi
-}
+stop_postgres() { if [ -n "$(pg_bin)" ] && pg_running; then as_pg "$(pg_bin)/pg_ctl" -D "$(pg_data_dir)" -m fast -w stop >/dev/null && log "PostgreSQL stopped"; fi; }
+
+# The whole node, not just the app: what a broker restart in production is (queues and persistent messages recover from disk).
+stop_rabbitmq() { if [ -x /usr/lib/rabbitmq/bin/rabbitmqctl ] && mq_running; then mqctl stop >/dev/null 2>&1 && log "RabbitMQ stopped"; fi; }
+
+stop_all() { stop_postgres; stop_rabbitmq; }
 
 # Connection settings every service, test and CLI reads (see README "Configuration").
 print_env() {
@@ -172,6 +176,9 @@ case "${1:-}" in
   start) ensure_packages; start_postgres; start_rabbitmq; print_env ;;
   test-packages) ensure_test_packages ;;
   stop) stop_all ;;
+  # Used by the chaos suite on its own stack (EXPUNGE_LOCAL and ports of its own): a fault is one of them going away.
+  stop-postgres) stop_postgres ;;
+  stop-rabbitmq) stop_rabbitmq ;;
   env) print_env ;;
-  *) echo "usage: scripts/infra.sh start|stop|env|test-packages" >&2; exit 3 ;;
+  *) echo "usage: scripts/infra.sh start|stop|stop-postgres|stop-rabbitmq|env|test-packages" >&2; exit 3 ;;
 esac

@@ -1,4 +1,5 @@
 using MassTransit;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -61,6 +62,19 @@ public static class BusRegistration
     }
 }
 
+/// <summary>Failures of the infrastructure rather than of the message: worth waiting out.</summary>
+public static class Outages
+{
+    public static bool IsOutage(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException) return true;
+        }
+        return false;
+    }
+}
+
 /// <summary>
 /// Endpoint settings every pipeline consumer shares: in-process retry (Debian's RabbitMQ has no delayed-message
 /// plugin, so no delayed redelivery), then the message moves to the error queue for an operator to re-drive.
@@ -75,7 +89,19 @@ public abstract class StageConsumerDefinition<TConsumer> : ConsumerDefinition<TC
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+        // An outage (the database restarting or unreachable) is waited out for about a quarter of an hour: the message
+        // was fine, and an error queue would stall the run until an operator re-drove it. Anything else is retried
+        // briefly and then goes to the error queue. The first filter configured is the outer one.
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Handle<Exception>(Outages.IsOutage);
+            r.Exponential(retryLimit: 20, minInterval: TimeSpan.FromSeconds(1), maxInterval: TimeSpan.FromSeconds(60), intervalDelta: TimeSpan.FromSeconds(2));
+        });
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Ignore<Exception>(Outages.IsOutage);
+            r.Intervals(100, 500, 1000, 2000, 5000);
+        });
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = (ConcurrentMessageLimit ?? 4) * 2;

@@ -24,6 +24,7 @@ public sealed class Inbox(NpgsqlDataSource dataSource, OutboxSignal signal, IFau
                 return false;
             }
             await work(tx);
+            faults.At(FaultPoint.BeforeConsumerCommit, consumer);
             await tx.CommitAsync(ct);
         }
         faults.At(FaultPoint.AfterConsumerCommit, consumer);

@@ -17,7 +17,7 @@ public static class PersistenceRegistration
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = serviceAssembly.GetName().Name }.Build());
         services.AddSingleton(sp => new ServiceDatabase(sp.GetRequiredService<NpgsqlDataSource>(), [typeof(PersistenceRegistration).Assembly, serviceAssembly]));
         services.AddHostedService<DatabaseMigration>();
-        services.TryAddSingleton<IFaultInjector, NoFaults>();
+        services.TryAddSingleton<IFaultInjector>(_ => (IFaultInjector?)ProcessKillAtFault.FromEnvironment() ?? new NoFaults());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<RunProgress>();

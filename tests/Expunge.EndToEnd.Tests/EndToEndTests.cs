@@ -252,15 +252,5 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         return (file, new DojExtractGenerator(seed).Write(writer, people, badRows));
     }
 
-    internal static async Task<(int ExitCode, string Output)> RunCliAsync(RunningServices stack, params string[] args)
-    {
-        var cli = Path.Combine(RunningServices.RepositoryRoot, "artifacts", "bin", "Expunge.Cli", "debug", "Expunge.Cli.dll");
-        var start = new ProcessStartInfo("dotnet", [cli, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in stack.ClientEnvironment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    internal static Task<(int ExitCode, string Output)> RunCliAsync(RunningServices stack, params string[] args) => stack.RunCliAsync(args);
 }

@@ -30,11 +30,13 @@ public sealed class DeliveryGuaranteeTests(Infrastructure infrastructure)
         Assert.Equal(1, await host.CountAsync("SELECT count(*) FROM messaging.outbox"));
     }
 
-    [Fact]
-    public async Task A_consumer_that_crashes_after_its_commit_but_before_its_ack_causes_no_duplicate_downstream()
+    [Theory]
+    [InlineData(FaultPoint.BeforeConsumerCommit)]
+    [InlineData(FaultPoint.AfterConsumerCommit)]
+    public async Task A_consumer_that_crashes_just_before_or_just_after_its_commit_applies_the_message_once_and_sends_on_once(FaultPoint point)
     {
         infrastructure.Require();
-        var crash = new FaultPlan(FaultPoint.AfterConsumerCommit, nameof(UpstreamConsumer));
+        var crash = new FaultPlan(point, nameof(UpstreamConsumer));
         await using var host = await GuaranteeHost.StartAsync(infrastructure, crash);
         var runId = Guid.NewGuid();
 

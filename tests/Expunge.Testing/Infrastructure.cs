@@ -21,9 +21,22 @@ public sealed class Infrastructure : IAsyncLifetime
     private string _postgresAdmin = "";
     private Uri _rabbitMq = new("amqp://localhost");
     private Uri? _rabbitManagement;
+    private bool _given;
+
+    /// <summary>A broker and database of the caller's own: the chaos suite's, which it stops and restarts under load
+    /// and so must not share with other tests. (The fixture itself reads the environment `./expunge test` sets, or
+    /// starts Testcontainers.)</summary>
+    public static Infrastructure Given(string postgresAdmin, Uri rabbitMq, Uri rabbitManagement) => new()
+    {
+        _postgresAdmin = postgresAdmin,
+        _rabbitMq = rabbitMq,
+        _rabbitManagement = rabbitManagement,
+        _given = true,
+    };
 
     public async ValueTask InitializeAsync()
     {
+        if (_given) return;
         var admin = Environment.GetEnvironmentVariable("EXPUNGE_PG_ADMIN");
         var broker = Environment.GetEnvironmentVariable("EXPUNGE_RABBITMQ");
         if (!string.IsNullOrEmpty(admin) && !string.IsNullOrEmpty(broker))
@@ -100,7 +113,8 @@ public sealed class Infrastructure : IAsyncLifetime
 
     private string RabbitUser => Uri.UnescapeDataString(_rabbitMq.UserInfo.Split(':')[0]);
 
-    private HttpClient ManagementClient()
+    /// <summary>The broker's management API (queues, exchanges and bindings of a virtual host), as its administrator.</summary>
+    public HttpClient ManagementClient()
     {
         var management = _rabbitManagement ?? throw new InvalidOperationException("EXPUNGE_RABBITMQ_MANAGEMENT is not set: tests create a virtual host per test through the management API.");
         var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority) + "/") };

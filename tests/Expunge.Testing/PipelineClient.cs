@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Expunge.Testing;
 
-namespace Expunge.EndToEnd.Tests;
+namespace Expunge.Testing;
 
 /// <summary>Drives a run over the services' HTTP APIs (the CLI does the same; the kill test needs the steps apart).</summary>
 public sealed class PipelineClient(RunningServices stack) : IDisposable

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 
-namespace Expunge.EndToEnd.Tests;
+namespace Expunge.Testing;
 
 /// <summary>
 /// What one run left in every service's database, read straight from the databases, in a form two runs of the same

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Expunge.Testing;
 
-namespace Expunge.EndToEnd.Tests;
+namespace Expunge.Testing;
 
 /// <summary>
 /// The five services as separate processes, started from their built dlls (as `./expunge up` does), each on its own
@@ -27,6 +26,11 @@ public sealed class RunningServices : IAsyncDisposable
     }
 
     public IReadOnlyDictionary<string, Uri> Urls => _urls;
+
+    /// <summary>The stack's virtual host, addressed directly (not through any route the services take).</summary>
+    public Uri Broker { get; private init; } = null!;
+
+    public string VirtualHost => Uri.UnescapeDataString(Broker.AbsolutePath.TrimStart('/'));
 
     public IReadOnlyDictionary<string, string> Databases { get; }
 
@@ -52,9 +56,11 @@ public sealed class RunningServices : IAsyncDisposable
     public const string ConsoleService = "console";
 
     /// <param name="extra">More environment for every service (where notifications delivers, say).</param>
-    public static async Task<RunningServices> StartAsync(Infrastructure infrastructure, int recordsPerBatch, IReadOnlyDictionary<string, string>? extra = null)
+    /// <param name="route">How the services reach the broker, given its address (through a proxy that can cut them off, say).</param>
+    public static async Task<RunningServices> StartAsync(Infrastructure infrastructure, int recordsPerBatch, IReadOnlyDictionary<string, string>? extra = null, Func<Uri, Uri>? route = null)
     {
-        var broker = await infrastructure.CreateVirtualHostAsync("e2e");
+        var direct = await infrastructure.CreateVirtualHostAsync("e2e");
+        var broker = route is null ? direct : route(direct);
         var environment = new Dictionary<string, string>
         {
             ["EXPUNGE_RABBITMQ"] = broker.ToString(),
@@ -76,8 +82,8 @@ public sealed class RunningServices : IAsyncDisposable
         foreach (var (service, url) in urls) environment[$"EXPUNGE_{service.ToUpperInvariant()}_URL"] = url.ToString().TrimEnd('/');
         var logs = Path.Combine(Path.GetTempPath(), "expunge-e2e", Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(logs);
-        var stack = new RunningServices(environment, urls, databases, logs);
-        await Task.WhenAll(Services.Select(stack.StartAsync));
+        var stack = new RunningServices(environment, urls, databases, logs) { Broker = direct };
+        await Task.WhenAll(Services.Select(s => stack.StartAsync(s)));
         return stack;
     }
 
@@ -92,7 +98,8 @@ public sealed class RunningServices : IAsyncDisposable
         return instance;
     }
 
-    public async Task StartAsync(string service)
+    /// <param name="extra">Environment for this process only, over the stack's (a fault to inject, say).</param>
+    public async Task StartAsync(string service, IReadOnlyDictionary<string, string>? extra = null)
     {
         var program = service.Split('#')[0];
         var name = program == ConsoleService ? "OperatorConsole" : char.ToUpperInvariant(program[0]) + program[1..];
@@ -106,6 +113,7 @@ public sealed class RunningServices : IAsyncDisposable
             WorkingDirectory = RepositoryRoot,
         };
         foreach (var (key, value) in _environment) start.Environment[key] = value;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
         var log = File.AppendText(Path.Combine(_logs, $"{service}.log"));
         log.AutoFlush = true;
@@ -124,6 +132,49 @@ public sealed class RunningServices : IAsyncDisposable
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         _processes.Remove(service);
+    }
+
+    /// <summary>Waits for the service to end by itself (a fault that kills it); returns whether it did in time.</summary>
+    public async Task<bool> ExitedAsync(string service, TimeSpan timeout)
+    {
+        var process = _processes[service];
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        _processes.Remove(service);
+        return true;
+    }
+
+    /// <summary>SIGSTOP: the process holds its connections and unacknowledged messages but does nothing, as a process
+    /// stuck in a long GC pause or a frozen VM would; <see cref="Resume"/> sends SIGCONT.</summary>
+    public void Pause(string service) => Signal(service, "STOP");
+
+    public void Resume(string service) => Signal(service, "CONT");
+
+    private void Signal(string service, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _processes[service].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {service} failed with {kill.ExitCode}");
+    }
+
+    /// <summary>The built CLI (`expunge …`) against this stack; returns its exit code and everything it printed.</summary>
+    public async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    {
+        var cli = Path.Combine(RepositoryRoot, "artifacts", "bin", "Expunge.Cli", "debug", "Expunge.Cli.dll");
+        var start = new ProcessStartInfo("dotnet", [cli, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in ClientEnvironment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     public string LogOf(string service) => Path.Combine(_logs, $"{service}.log");
