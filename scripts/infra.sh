@@ -146,6 +146,8 @@ stop_rabbitmq() { if [ -x /usr/lib/rabbitmq/bin/rabbitmqctl ] && mq_running; the
 
 stop_all() { stop_postgres; stop_rabbitmq; }
 
+sha_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+
 # Connection settings every service, test and CLI reads (see README "Configuration").
 print_env() {
   echo "export EXPUNGE_PG_HOST=127.0.0.1"
@@ -153,6 +155,11 @@ print_env() {
   echo "export EXPUNGE_PG_ADMIN='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_ADMIN_PASS;Database=postgres'"
   echo "export EXPUNGE_RABBITMQ='amqp://$MQ_USER:$MQ_PASS@127.0.0.1:$MQ_PORT/$MQ_VHOST'"
   echo "export EXPUNGE_RABBITMQ_MANAGEMENT='http://$MQ_USER:$MQ_PASS@127.0.0.1:$MQ_MGMT_PORT'"
+  # API keys (README "Security"): the services accept the hashes in EXPUNGE_API_KEYS; the CLI, the console and
+  # notifications send EXPUNGE_API_KEY. Locally one well-known key per role; a county sets its own.
+  if [ -n "${EXPUNGE_API_KEYS:-}" ]; then echo "export EXPUNGE_API_KEYS='$EXPUNGE_API_KEYS'"
+  else echo "export EXPUNGE_API_KEYS='local-county:county-integration:$(sha_of expunge-county-dev);local-operator:operator:$(sha_of expunge-operator-dev);local-clerk:clerk:$(sha_of expunge-clerk-dev)'"; fi
+  echo "export EXPUNGE_API_KEY='${EXPUNGE_API_KEY:-expunge-operator-dev}'"
   for s in "${SERVICES[@]}"; do
     local upper; upper="$(echo "$s" | tr '[:lower:]' '[:upper:]')"
     echo "export EXPUNGE_DB_$upper='Host=127.0.0.1;Port=$PG_PORT;Username=expunge_$s;Password=expunge_$s-dev;Database=expunge_$s'"

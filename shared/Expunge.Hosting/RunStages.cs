@@ -64,7 +64,7 @@ public static class RunStages
                 updatedAt = p?.UpdatedAt,
                 completedAt = p?.CompletedAt,
             });
-        }).WithName("GetRunProgress").WithTags("runs");
+        }).WithName("GetRunProgress").WithTags("runs").RequireAuthorization(Access.Submit).WithMetadata(new NotAudited());
         return app;
     }
 }

@@ -28,8 +28,10 @@ public static class ServiceDefaults
     public static WebApplicationBuilder CreateBuilder(string[] args) =>
         WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 
-    public static IHostApplicationBuilder AddExpungeDefaults(this IHostApplicationBuilder builder, string service)
+    /// <param name="apiKeys">Whether the business APIs take API keys (the pipeline services; the console signs its users in).</param>
+    public static IHostApplicationBuilder AddExpungeDefaults(this IHostApplicationBuilder builder, string service, bool apiKeys = true)
     {
+        if (apiKeys) builder.AddApiKeys();
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService($"expunge-{service}"))
             .WithTracing(t => t
@@ -68,16 +70,31 @@ public static class ServiceDefaults
         return builder;
     }
 
-    /// <param name="runProgress">Whether the service follows runs (the pipeline services; not the console).</param>
-    public static WebApplication MapExpungeDefaults(this WebApplication app, bool runProgress = true)
+    /// <param name="pipelineService">A pipeline service: follows runs and takes API keys (not the console).</param>
+    public static WebApplication MapExpungeDefaults(this WebApplication app, bool pipelineService = true)
     {
         app.UseExceptionHandler();
-        // Live: the process answers. Ready: it can do work (its database and the broker answer).
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOpenApi("/openapi/{documentName}.json");
-        if (runProgress) app.MapRunProgress();
+        if (pipelineService)
+        {
+            if (app.Services.GetRequiredService<ApiKeyRing>().Keys.Count == 0)
+            {
+                app.Logger.LogWarning("{Variable} holds no API key: every business request will be refused with 401", ApiKeyRing.Variable);
+            }
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.UseAuditTrail();
+        }
+        // Live: the process answers. Ready: it can do work (its database and the broker answer). Probes, scrapes and
+        // the API's description need no key; they say nothing about any person.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (pipelineService)
+        {
+            app.MapRunProgress();
+            app.MapAuditLog();
+        }
         return app;
     }
 }

@@ -17,7 +17,7 @@ public sealed record ChaosSettings(bool Full, int People, int RecordsPerBatch, T
         var only = Environment.GetEnvironmentVariable("EXPUNGE_CHAOS_ONLY");
         var settings = full
             ? new ChaosSettings(true, People: Number("EXPUNGE_CHAOS_PEOPLE", 3000), RecordsPerBatch: 25, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(3), json)
-            : new ChaosSettings(false, People: Number("EXPUNGE_CHAOS_PEOPLE", 400), RecordsPerBatch: 10, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15), json);
+            : new ChaosSettings(false, People: Number("EXPUNGE_CHAOS_PEOPLE", 250), RecordsPerBatch: 10, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), json);
         return settings with { Only = string.IsNullOrWhiteSpace(only) ? null : only };
     }
 

@@ -107,7 +107,7 @@ public sealed class ConsoleBrowserTests(Infrastructure infrastructure)
         await page.Locator("#override-form textarea").FillAsync("Court file shows a non-cannabis count on the same case.");
         await page.Locator("#override-form button").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Decision {determinationId} overridden: Not eligible");
-        using var http = new HttpClient();
+        using var http = stack.Client("eligibility");
         using (var item = JsonDocument.Parse(await http.GetStringAsync(new Uri(stack.Urls["eligibility"], $"api/v1/review/{determinationId}"), TestContext.Current.CancellationToken)))
         {
             Assert.Equal("overridden", item.RootElement.GetProperty("status").GetString());

@@ -50,7 +50,7 @@ public sealed class CountySourcesTests(Infrastructure infrastructure)
             $"links: {correct} right of {foundPairs} linked pairs, {truePairs} true pairs");
 
         // The linkage review queue is served with its evidence.
-        using var http = new HttpClient { BaseAddress = stack.Urls["matching"] };
+        using var http = stack.Client("matching");
         var queue = await http.GetFromJsonAsync<JsonElement>("api/v1/linkage/review?status=open", TestContext.Current.CancellationToken);
         Assert.Equal(JsonValueKind.Array, queue.ValueKind);
         _ = generated;

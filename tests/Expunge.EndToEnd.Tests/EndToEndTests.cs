@@ -78,7 +78,7 @@ public sealed class EndToEndTests(Infrastructure infrastructure)
         Assert.True(submitExit == 0, submitOutput);
         var runId = Guid.Parse(submitOutput.Split('\n')[0]["run ".Length..].Trim());
 
-        using var http = new HttpClient { BaseAddress = stack.Urls["eligibility"] };
+        using var http = stack.Client("eligibility");
         var counts = await http.GetFromJsonAsync<JsonElement>($"api/v1/runs/{runId}/determinations", TestContext.Current.CancellationToken);
         Assert.Equal(0, counts.GetProperty("pending").GetInt32());
         var queue = await http.GetFromJsonAsync<JsonElement>("api/v1/review?status=open", TestContext.Current.CancellationToken);

@@ -60,7 +60,7 @@ public sealed class IngestionApiFuzzTests(Infrastructure infrastructure)
         ["name", "surname", "givenName", "middleName", "aliases", "dateOfBirth", "gender", "ciiNumber", "fbiNumber", "driverLicence", "bookingNumber"];
 
     /// <summary>Any JSON value: what a broken client may put where a string, number or object is expected.</summary>
-    private static readonly Gen<JsonNode?> AnyValue = Gen.Frequency(
+    internal static readonly Gen<JsonNode?> AnyValue = Gen.Frequency(
         (8, Hostile.Text.Select(t => (JsonNode?)JsonValue.Create(t))),
         (2, Gen.OneOf("arrest", "charge", "disposition", "sentence", "registration", "death", "county-cms", "doj", "00000000", "99999999",
             "2020-02-30", "1985-03-03", "HS 11357(a)", "M", "CONVICTED").Select(s => (JsonNode?)JsonValue.Create(s))),

@@ -21,6 +21,7 @@ public sealed class IngestionApp : IAsyncDisposable
         _factory = factory;
         Database = database;
         Client = factory.CreateClient();
+        Client.DefaultRequestHeaders.Add(Expunge.Hosting.ApiKeyAuthentication.Header, TestApiKeys.CountyIntegration);
     }
 
     public HttpClient Client { get; }
@@ -35,6 +36,7 @@ public sealed class IngestionApp : IAsyncDisposable
         {
             web.UseSetting("EXPUNGE_DB_INGESTION", database);
             web.UseSetting("EXPUNGE_RABBITMQ", broker.ToString());
+            web.UseSetting(Expunge.Hosting.ApiKeyRing.Variable, TestApiKeys.Ring);
             web.UseSetting("EXPUNGE_INGESTION_BATCH_RECORDS", recordsPerBatch.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
         return new IngestionApp(factory, database);

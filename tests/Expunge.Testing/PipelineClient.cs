@@ -6,7 +6,7 @@ namespace Expunge.Testing;
 /// <summary>Drives a run over the services' HTTP APIs (the CLI does the same; the kill test needs the steps apart).</summary>
 public sealed class PipelineClient(RunningServices stack) : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(5) };
+    private readonly HttpClient _http = TestApiKeys.Client(stack.Urls["ingestion"]);
 
     public async Task<Guid> SubmitAsync(string file)
     {

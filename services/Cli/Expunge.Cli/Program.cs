@@ -18,4 +18,5 @@ root.Subcommands.Add(FilingsCommand.Create());
 root.Subcommands.Add(DeliveriesCommand.Recipients());
 root.Subcommands.Add(DeliveriesCommand.Deliveries());
 root.Subcommands.Add(Expunge.Cli.Bench.BenchCommand.Create());
+root.Subcommands.Add(ApiKeyCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -31,7 +31,12 @@ public static class NotificationsRegistration
         services.AddSingleton<NotificationsMetrics>();
         services.AddSingleton<DeliveryDueSignal>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient<PackageDocuments>(c => c.BaseAddress = settings.MotionsUrl);
+        // Fetching documents from motions and the review backlog from eligibility, with this service's own API key.
+        services.AddTransient(_ => new ApiKeyHeader(settings.ApiKey));
+        services.AddHttpClient<PackageDocuments>(c => c.BaseAddress = settings.MotionsUrl).AddHttpMessageHandler<ApiKeyHeader>();
+        // Only the clients that call the other services carry the key: never the webhook sender, whose requests go to
+        // the clerks' own servers, nor the broker's management API.
+        services.AddHttpClient(DeliverySettings.PipelineClient).AddHttpMessageHandler<ApiKeyHeader>();
         services.AddHttpClient<WebhookSender>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<EmailSender>();
         services.AddHostedService<DeliveryDispatcher>();

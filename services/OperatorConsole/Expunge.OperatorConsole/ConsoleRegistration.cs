@@ -1,3 +1,4 @@
+using Expunge.Hosting;
 using Expunge.OperatorConsole.Apis;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -32,13 +33,16 @@ public static class ConsoleRegistration
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Denied");
         });
+        // The console calls the services as an operator, with its own API key (EXPUNGE_API_KEY); the signed-in user
+        // who made a change goes with it (Operators.Header).
+        var apiKey = builder.Configuration.ClientKey();
         foreach (var service in PipelineApis.Services)
         {
             services.AddHttpClient(service, c =>
             {
                 c.BaseAddress = PipelineApis.UrlOf(builder.Configuration, service);
                 c.Timeout = TimeSpan.FromMinutes(5); // a what-if over a county's run takes a while
-            });
+            }).AddHttpMessageHandler(() => new ApiKeyHeader(apiKey));
         }
         services.AddHttpClient("broker", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<PipelineApis>();

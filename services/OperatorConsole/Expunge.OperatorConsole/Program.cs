@@ -5,11 +5,11 @@ using Expunge.OperatorConsole;
 if (args is ["hash-password", var name, var role]) return ConsoleUsers.PrintEntry(name, role, Console.In);
 
 var builder = ServiceDefaults.CreateBuilder(args);
-builder.AddExpungeDefaults(ConsoleRegistration.Service);
+builder.AddExpungeDefaults(ConsoleRegistration.Service, apiKeys: false);
 builder.AddOperatorConsole();
 
 var app = builder.Build();
-app.MapExpungeDefaults(runProgress: false);
+app.MapExpungeDefaults(pipelineService: false);
 app.MapOperatorConsole();
 app.Run();
 return 0;

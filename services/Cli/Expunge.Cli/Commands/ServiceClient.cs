@@ -77,6 +77,8 @@ public sealed class ServiceClient : IDisposable
         request.RequestUri = new Uri(baseUrl, request.RequestUri!.ToString());
         // Not on reads: polling a run's progress every half second would bury the run's own spans in the trace.
         if (request.Method != HttpMethod.Get) request.Headers.TryAddWithoutValidation("traceparent", TraceParent);
+        // The services' business APIs take an API key (README "Security"); ./expunge up exports a local operator's.
+        if (Environment.GetEnvironmentVariable("EXPUNGE_API_KEY") is { Length: > 0 } key) request.Headers.TryAddWithoutValidation("X-Api-Key", key);
         try
         {
             return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -97,7 +99,12 @@ public sealed class ServiceClient : IDisposable
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(ct);
-            var detail = TryReadProblem(body) ?? body;
+            var detail = response.StatusCode switch
+            {
+                System.Net.HttpStatusCode.Unauthorized => "no API key it accepts: set EXPUNGE_API_KEY to a key in the service's EXPUNGE_API_KEYS",
+                System.Net.HttpStatusCode.Forbidden => "the API key's role may not do this",
+                _ => TryReadProblem(body) ?? body,
+            };
             throw new CliException(ExitCodes.Failure, $"The {service} service refused the request ({(int)response.StatusCode}): {detail}");
         }
         return await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web, ct)

@@ -1,3 +1,4 @@
+using Expunge.Hosting;
 using Expunge.Contracts;
 using Expunge.Ingestion.Data;
 using Expunge.Ingestion.Domain;
@@ -16,7 +17,7 @@ public static class RecordEndpoints
             var (runId, created) = await events.AcceptAsync(e, row!, ct);
             var body = new { runId, source = e.Source.Trim(), recordId = e.RecordId.Trim(), duplicate = !created };
             return created ? Results.Created($"/api/v1/runs/{runId}", body) : Results.Ok(body);
-        }).WithTags("records").WithName("SubmitRecordEvent");
+        }).WithTags("records").WithName("SubmitRecordEvent").RequireAuthorization(Access.Submit);
         return app;
     }
 }

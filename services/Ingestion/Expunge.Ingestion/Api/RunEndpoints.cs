@@ -1,3 +1,4 @@
+using Expunge.Hosting;
 using Expunge.Ingestion.Data;
 using Expunge.Ingestion.Domain;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,7 +9,7 @@ public static class RunEndpoints
 {
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder app)
     {
-        var runs = app.MapGroup("/api/v1/runs").WithTags("runs");
+        var runs = app.MapGroup("/api/v1/runs").WithTags("runs").RequireAuthorization(Access.Submit);
 
         runs.MapPost("/", async (HttpRequest request, IngestionRuns store, CancellationToken ct) =>
         {

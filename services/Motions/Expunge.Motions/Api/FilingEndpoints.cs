@@ -14,7 +14,7 @@ public static class FilingEndpoints
         {
             var state = await awaiting.ForRunAsync(runId, ct);
             return Results.Ok(new { state.RunId, state.AwaitingDecision, packages = await filings.PackagesAsync(runId, null, 1000, ct) });
-        }).WithTags("filings").WithName("GetRunFilings");
+        }).WithTags("filings").WithName("GetRunFilings").RequireAuthorization(Access.Filings);
 
         // An operator asks for a run's packages again (new versions, from the decisions as they stand now).
         app.MapPost("/api/v1/runs/{runId:guid}/filings", (Guid runId, HttpRequest request, FilingStore filings, FilingRequestedSignal requested, CancellationToken ct) =>
@@ -24,20 +24,21 @@ public static class FilingEndpoints
         // Everything decided since the previous such request (overrides, later runs), in packages of its own.
         group.MapPost("/", (HttpRequest request, FilingStore filings, FilingRequestedSignal requested, CancellationToken ct) =>
             RequestAsync(null, request, filings, requested, ct)).WithName("RequestFilingsSinceLast");
+        // Clerks read the packages and record the court's answers; asking for packages is an operator's (the default).
         group.MapGet("/", async (int? limit, FilingStore filings, CancellationToken ct) =>
-            Results.Ok(await filings.PackagesAsync(null, null, Math.Clamp(limit ?? 100, 1, 1000), ct))).WithName("GetFilingPackages");
+            Results.Ok(await filings.PackagesAsync(null, null, Math.Clamp(limit ?? 100, 1, 1000), ct))).WithName("GetFilingPackages").RequireAuthorization(Access.Filings);
         group.MapGet("/requests/{requestId:guid}", async (Guid requestId, FilingStore filings, CancellationToken ct) =>
             await filings.FindRequestAsync(requestId, ct) is { } r ? Results.Ok(r) : Results.Problem($"No filing request {requestId}.", statusCode: 404))
-            .WithName("GetFilingRequest");
+            .WithName("GetFilingRequest").RequireAuthorization(Access.Filings);
         group.MapGet("/{packageId:guid}", async (Guid packageId, FilingStore filings, CancellationToken ct) =>
             (await filings.PackagesAsync(null, packageId, 1, ct)) is [var package] ? Results.Ok(package) : Results.Problem($"No filing package {packageId}.", statusCode: 404))
-            .WithName("GetFilingPackage");
+            .WithName("GetFilingPackage").RequireAuthorization(Access.Filings);
         group.MapGet("/{packageId:guid}/documents/{name}", async (Guid packageId, string name, FilingStore filings, CancellationToken ct) =>
             await filings.DocumentAsync(packageId, name, ct) is { } d
                 ? Results.File(d.Content, d.Info.MediaType, d.Info.Name)
                 : Results.Problem($"Filing package {packageId} has no document '{name}'.", statusCode: 404))
-            .WithName("GetFilingDocument");
-        group.MapPost("/{packageId:guid}/responses", RespondAsync).WithName("RecordCourtResponses")
+            .WithName("GetFilingDocument").RequireAuthorization(Access.Filings);
+        group.MapPost("/{packageId:guid}/responses", RespondAsync).WithName("RecordCourtResponses").RequireAuthorization(Access.Filings)
             .Accepts<Answer[]>("application/json", "text/csv");
         return app;
     }
@@ -62,7 +63,17 @@ public static class FilingEndpoints
         }
         else
         {
-            var body = await request.ReadFromJsonAsync<Answer[]>(ct) ?? [];
+            Answer[] body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<Answer[]>(ct) ?? [];
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                // Not JSON, or not a list of answers (InvalidOperationException: a content type that is not JSON).
+                return Results.Problem($"The court's response must be CSV (row_id,outcome,reason) or a JSON list of {{rowId, outcome, reason}}: {ex.Message}",
+                    statusCode: 400, title: "The court's response could not be read; nothing was recorded.");
+            }
             answers = [.. body.Select((a, i) => CourtAnswers.Parse(a.RowId ?? "", a.Outcome ?? "", a.Reason, $"answer {i + 1}", errors)).OfType<CourtAnswer>()];
         }
         if (errors.Count > 0) return Results.Problem(string.Join("; ", errors.Take(50)), statusCode: 400, title: "The court's response has errors; nothing was recorded.");

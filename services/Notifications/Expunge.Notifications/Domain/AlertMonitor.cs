@@ -70,7 +70,7 @@ public sealed class AlertMonitor(Alerts alerts, DeliverySettings settings, IHttp
 
     private async Task<IReadOnlyList<AlertCondition>> ReviewBacklogAsync(CancellationToken ct)
     {
-        using var client = http.CreateClient();
+        using var client = http.CreateClient(DeliverySettings.PipelineClient);
         var summary = await client.GetFromJsonAsync<JsonElement>(new Uri(settings.EligibilityUrl, "/api/v1/review/summary"), ct);
         var open = summary.GetProperty("open").GetInt64();
         return open >= settings.ReviewBacklogAlert

@@ -15,6 +15,12 @@ public sealed record DeliverySettings
 
     public Uri EligibilityUrl { get; init; } = new("http://127.0.0.1:5103");
 
+    /// <summary>This service's API key, sent to motions and eligibility (EXPUNGE_API_KEY).</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The named HttpClient that calls the other services with <see cref="ApiKey"/>.</summary>
+    public const string PipelineClient = "pipeline";
+
     /// <summary>The broker's management API (error queues), when known.</summary>
     public Uri? BrokerManagement { get; init; }
 
@@ -40,6 +46,7 @@ public sealed record DeliverySettings
             From = c["EXPUNGE_SMTP_FROM"] ?? defaults.From,
             MotionsUrl = new Uri(c["EXPUNGE_MOTIONS_URL"] ?? defaults.MotionsUrl.ToString()),
             EligibilityUrl = new Uri(c["EXPUNGE_ELIGIBILITY_URL"] ?? defaults.EligibilityUrl.ToString()),
+            ApiKey = c["EXPUNGE_API_KEY"],
             BrokerManagement = c["EXPUNGE_RABBITMQ_MANAGEMENT"] is { Length: > 0 } m ? new Uri(m) : null,
             RetryDelay = TimeSpan.FromSeconds(c.GetValue("EXPUNGE_DELIVERY_RETRY_SECONDS", 30.0)),
             MaxAttempts = c.GetValue("EXPUNGE_DELIVERY_MAX_ATTEMPTS", defaults.MaxAttempts),
