@@ -11,6 +11,7 @@ PG_PORT="${EXPUNGE_PG_PORT:-55432}"
 MQ_PORT="${EXPUNGE_MQ_PORT:-55672}"
 MQ_MGMT_PORT="${EXPUNGE_MQ_MANAGEMENT_PORT:-15673}"
 MQ_DIST_PORT="${EXPUNGE_MQ_DIST_PORT:-25682}"
+MQ_TLS_PORT="${EXPUNGE_MQ_TLS_PORT:-55671}"
 MQ_NODE="expunge-$MQ_PORT@localhost"
 MQ_VHOST="expunge"
 MQ_USER="expunge"
@@ -40,6 +41,7 @@ ensure_packages() {
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || need+=(postgresql)
   command -v psql >/dev/null || need+=(postgresql-client)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+  command -v openssl >/dev/null || need+=(openssl)
   if [ ${#need[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || { log "missing ${need[*]}: install them (apt-get install ${need[*]}) or run as root"; exit 1; }
     log "installing ${need[*]} (apt)"
@@ -59,6 +61,31 @@ pg_data_dir() {
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 pg_running() { as_pg "$(pg_bin)/pg_ctl" -D "$(pg_data_dir)" status >/dev/null 2>&1; }
+
+# A private CA and a certificate for this machine (localhost, 127.0.0.1), made once. The broker's TLS listener and
+# PostgreSQL's ssl use it, so the TLS paths are tested here as a county would configure them (EXPUNGE_TLS_CA trusts it).
+ensure_tls() {
+  local dir="$LOCAL/tls"
+  [ -s "$dir/server.pem" ] && return
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Expunge local CA" -keyout "$dir/ca.key" -out "$dir/ca.pem" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$dir/server.key" -out "$dir/server.csr" >/dev/null 2>&1
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' > "$dir/server.ext"
+  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial -days 3650 -extfile "$dir/server.ext" -out "$dir/server.pem" >/dev/null 2>&1
+  chmod 644 "$dir/ca.pem" "$dir/server.pem"; chmod 600 "$dir/server.key" "$dir/ca.key"
+}
+
+# TLS beside plain connections (clients choose: SSL Mode=VerifyFull;Root Certificate=…). Also for a cluster made
+# before TLS was: the lines are added once and the server reloads them.
+pg_tls() {
+  local data="$1"
+  cp "$LOCAL/tls/server.pem" "$data/server.crt"; cp "$LOCAL/tls/server.key" "$data/server.key"; chmod 600 "$data/server.key"
+  [ "$(id -u)" = 0 ] && chown postgres: "$data/server.crt" "$data/server.key"
+  if ! grep -q '^ssl = on' "$data/postgresql.conf"; then
+    printf "ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n" >> "$data/postgresql.conf"
+    if pg_running; then as_pg "$(pg_bin)/pg_ctl" -D "$data" reload >/dev/null; fi
+  fi
+}
 
 psql_admin() { PGPASSWORD="$PG_ADMIN_PASS" psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
@@ -83,6 +110,8 @@ shared_buffers = 256MB
 synchronous_commit = off
 CONF
   fi
+  ensure_tls
+  pg_tls "$data"
   if ! pg_running; then
     local pglog="$data/server.log"
     as_pg "$bin/pg_ctl" -D "$data" -l "$pglog" -w -t 60 start >/dev/null || { log "PostgreSQL did not start; see $pglog"; tail -n 20 "$pglog" >&2; exit 1; }
@@ -110,6 +139,7 @@ mqctl() { ( mq_env; /usr/lib/rabbitmq/bin/rabbitmqctl -n "$MQ_NODE" "$@" ); }
 mq_running() { mqctl status >/dev/null 2>&1; }
 
 start_rabbitmq() {
+  ensure_tls
   mkdir -p "$LOCAL/rabbitmq/mnesia" "$LOCAL/rabbitmq/log" "$LOCAL/logs"
   cat > "$LOCAL/rabbitmq/rabbitmq.conf" <<CONF
 listeners.tcp.1 = 127.0.0.1:$MQ_PORT
@@ -123,6 +153,12 @@ default_permissions.configure = .*
 default_permissions.read = .*
 default_permissions.write = .*
 loopback_users = none
+listeners.ssl.default = 127.0.0.1:$MQ_TLS_PORT
+ssl_options.cacertfile = $LOCAL/tls/ca.pem
+ssl_options.certfile = $LOCAL/tls/server.pem
+ssl_options.keyfile = $LOCAL/tls/server.key
+ssl_options.verify = verify_none
+ssl_options.fail_if_no_peer_cert = false
 CONF
   echo '[rabbitmq_management].' > "$LOCAL/rabbitmq/enabled_plugins"
   echo '[].' > "$LOCAL/rabbitmq/advanced.config"
@@ -154,6 +190,8 @@ print_env() {
   echo "export EXPUNGE_PG_PORT=$PG_PORT"
   echo "export EXPUNGE_PG_ADMIN='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_ADMIN_PASS;Database=postgres'"
   echo "export EXPUNGE_RABBITMQ='amqp://$MQ_USER:$MQ_PASS@127.0.0.1:$MQ_PORT/$MQ_VHOST'"
+  echo "export EXPUNGE_RABBITMQ_TLS='amqps://$MQ_USER:$MQ_PASS@localhost:$MQ_TLS_PORT/$MQ_VHOST'"
+  echo "export EXPUNGE_TLS_CA='$LOCAL/tls/ca.pem'"
   echo "export EXPUNGE_RABBITMQ_MANAGEMENT='http://$MQ_USER:$MQ_PASS@127.0.0.1:$MQ_MGMT_PORT'"
   # API keys (README "Security"): the services accept the hashes in EXPUNGE_API_KEYS; the CLI, the console and
   # notifications send EXPUNGE_API_KEY. Locally one well-known key per role; a county sets its own.

@@ -25,7 +25,7 @@ public static class BusRegistration
             x.ConfigureHealthCheckOptions(o => o.Tags.Add(ServiceDefaults.ReadyTag));
             x.UsingRabbitMq((context, cfg) =>
             {
-                ConfigureHost(cfg, broker);
+                ConfigureHost(cfg, broker, context.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -46,7 +46,7 @@ public static class BusRegistration
         return builder.AddExpungeBus(service, addConsumers);
     }
 
-    public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri broker)
+    public static void ConfigureHost(IRabbitMqBusFactoryConfigurator cfg, Uri broker, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
     {
         var address = BrokerAddress.Of(broker);
         cfg.Host(address.Host, (ushort)address.Port, address.VirtualHost, h =>
@@ -58,6 +58,15 @@ public static class BusRegistration
             }
             // The outbox relay marks a row sent only after the broker confirmed it.
             h.PublisherConfirmation = true;
+            if (address.Tls)
+            {
+                h.UseSsl(s =>
+                {
+                    s.ServerName = address.Host;
+                    s.Protocol = BrokerTls.Protocols;
+                    s.CertificateValidationCallback = BrokerTls.Validation(configuration);
+                });
+            }
         });
     }
 }

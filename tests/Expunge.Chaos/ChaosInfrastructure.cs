@@ -26,16 +26,20 @@ public sealed class ChaosInfrastructure
     {
         var root = RunningServices.RepositoryRoot;
         var local = Path.Combine(root, ".local", "chaos");
-        Directory.CreateDirectory(local);
+        // EXPUNGE_CHAOS_PORT_OFFSET moves the whole stack, so a second checkout's suite can run beside this one.
+        var offset = int.TryParse(Environment.GetEnvironmentVariable("EXPUNGE_CHAOS_PORT_OFFSET"), out var o) ? o : 0;
+        string Port(int port) => (port + offset).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var environment = new Dictionary<string, string>
         {
             ["EXPUNGE_ROOT"] = root,
-            ["EXPUNGE_LOCAL"] = local,
-            ["EXPUNGE_PG_PORT"] = "55442",
-            ["EXPUNGE_MQ_PORT"] = "55682",
-            ["EXPUNGE_MQ_MANAGEMENT_PORT"] = "15683",
-            ["EXPUNGE_MQ_DIST_PORT"] = "25692",
+            ["EXPUNGE_LOCAL"] = offset == 0 ? local : local + "-" + offset,
+            ["EXPUNGE_PG_PORT"] = Port(55442),
+            ["EXPUNGE_MQ_PORT"] = Port(55682),
+            ["EXPUNGE_MQ_MANAGEMENT_PORT"] = Port(15683),
+            ["EXPUNGE_MQ_DIST_PORT"] = Port(25692),
+            ["EXPUNGE_MQ_TLS_PORT"] = Port(55681),
         };
+        Directory.CreateDirectory(environment["EXPUNGE_LOCAL"]);
         var output = await RunAsync(environment, "start");
         var exported = output.Split('\n')
             .Where(l => l.StartsWith("export ", StringComparison.Ordinal))

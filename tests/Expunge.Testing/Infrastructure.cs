@@ -75,6 +75,12 @@ public sealed class Infrastructure : IAsyncLifetime
 
     public string PostgresAdmin => _postgresAdmin;
 
+    /// <summary>The broker's TLS listener (amqps, same credentials) and the CA that signed its and PostgreSQL's
+    /// certificates, when scripts/infra.sh set them up (EXPUNGE_RABBITMQ_TLS, EXPUNGE_TLS_CA).</summary>
+    public (Uri Broker, string CaFile)? Tls =>
+        Environment.GetEnvironmentVariable("EXPUNGE_RABBITMQ_TLS") is { Length: > 0 } broker && Environment.GetEnvironmentVariable("EXPUNGE_TLS_CA") is { Length: > 0 } ca
+            ? (new Uri(broker), ca) : null;
+
     /// <summary>A fresh, empty database; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
     {

@@ -61,7 +61,9 @@ public sealed class RunningServices : IAsyncDisposable
 
     /// <param name="extra">More environment for every service (where notifications delivers, say).</param>
     /// <param name="route">How the services reach the broker, given its address (through a proxy that can cut them off, say).</param>
-    public static async Task<RunningServices> StartAsync(Infrastructure infrastructure, int recordsPerBatch, IReadOnlyDictionary<string, string>? extra = null, Func<Uri, Uri>? route = null)
+    /// <param name="databaseRoute">How the services reach their databases, given the connection string (over TLS, say).</param>
+    public static async Task<RunningServices> StartAsync(Infrastructure infrastructure, int recordsPerBatch, IReadOnlyDictionary<string, string>? extra = null,
+        Func<Uri, Uri>? route = null, Func<string, string>? databaseRoute = null)
     {
         var direct = await infrastructure.CreateVirtualHostAsync("e2e");
         var broker = route is null ? direct : route(direct);
@@ -82,7 +84,7 @@ public sealed class RunningServices : IAsyncDisposable
         foreach (var service in Services)
         {
             databases[service] = await infrastructure.CreateDatabaseAsync(service);
-            environment[$"EXPUNGE_DB_{service.ToUpperInvariant()}"] = databases[service];
+            environment[$"EXPUNGE_DB_{service.ToUpperInvariant()}"] = databaseRoute is null ? databases[service] : databaseRoute(databases[service]);
             urls[service] = new Uri($"http://127.0.0.1:{FreePort()}/");
         }
         // Services that call each other's APIs (notifications fetches documents from motions, asks eligibility's backlog).

@@ -132,6 +132,13 @@ public sealed class Broker(IConfiguration configuration, IHttpClientFactory clie
             Port = address.Port,
             VirtualHost = address.VirtualHost,
             ClientProvidedName = "expunge-console",
+            Ssl = new SslOption
+            {
+                Enabled = address.Tls,
+                ServerName = address.Host,
+                Version = BrokerTls.Protocols,
+                CertificateValidationCallback = BrokerTls.Validation(configuration),
+            },
         };
         if (address is { User: { } user, Password: { } password }) (factory.UserName, factory.Password) = (user, password);
         try
