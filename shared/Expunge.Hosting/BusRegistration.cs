@@ -104,7 +104,8 @@ public abstract class StageConsumerDefinition<TConsumer> : ConsumerDefinition<TC
         endpointConfigurator.UseMessageRetry(r =>
         {
             r.Handle<Exception>(Outages.IsOutage);
-            r.Exponential(retryLimit: 20, minInterval: TimeSpan.FromSeconds(1), maxInterval: TimeSpan.FromSeconds(60), intervalDelta: TimeSpan.FromSeconds(2));
+            // Capped at 10 s, so a stage resumes within 10 s of the database's return (a 60 s cap cost up to a minute more).
+            r.Exponential(retryLimit: 90, minInterval: TimeSpan.FromSeconds(1), maxInterval: TimeSpan.FromSeconds(10), intervalDelta: TimeSpan.FromSeconds(2));
         });
         endpointConfigurator.UseMessageRetry(r =>
         {
