@@ -112,12 +112,26 @@ public sealed class OutboxRelay(
         return rows.Count;
     }
 
+    /// <summary>
+    /// How long one publish may wait for the broker's confirm. A confirm lost with a connection that was cut mid-publish
+    /// left the relay waiting for ever, holding its rows locked, while the run stood still (the chaos suite's broker
+    /// cut, 1 run in 3). After this long the row stays unsent and goes again; if the first copy did arrive, the
+    /// consumer's inbox drops the second.
+    /// </summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(20);
+
     private async Task<Exception?> TryPublishAsync(OutboxRow row, CancellationToken ct)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(PublishTimeout);
         try
         {
-            await PublishAsync(row, ct);
+            await PublishAsync(row, timeout.Token);
             return null;
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            return new TimeoutException($"The broker did not confirm outbox message {row.MessageId} within {PublishTimeout.TotalSeconds:F0} s.", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
