@@ -182,6 +182,14 @@ stop_rabbitmq() { if [ -x /usr/lib/rabbitmq/bin/rabbitmqctl ] && mq_running; the
 
 stop_all() { stop_postgres; stop_rabbitmq; }
 
+local_data_key() {
+  local file="$LOCAL/data-key"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$LOCAL" && (umask 077 && printf 'local-1:%s' "$(head -c 32 /dev/urandom | base64 -w0)" >"$file.tmp") && mv "$file.tmp" "$file"
+  fi
+  cat "$file"
+}
+
 sha_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 
 # Connection settings every service, test and CLI reads (see README "Configuration").
@@ -198,6 +206,10 @@ print_env() {
   if [ -n "${EXPUNGE_API_KEYS:-}" ]; then echo "export EXPUNGE_API_KEYS='$EXPUNGE_API_KEYS'"
   else echo "export EXPUNGE_API_KEYS='local-county:county-integration:$(sha_of expunge-county-dev);local-operator:operator:$(sha_of expunge-operator-dev);local-clerk:clerk:$(sha_of expunge-clerk-dev)'"; fi
   echo "export EXPUNGE_API_KEY='${EXPUNGE_API_KEY:-expunge-operator-dev}'"
+  # Personal data is encrypted at rest with EXPUNGE_DATA_KEYS (README "Security"). Locally: one random key per checkout,
+  # kept in .local so the local databases stay readable across restarts; a county sets its own from its key store.
+  if [ -n "${EXPUNGE_DATA_KEYS:-}" ]; then echo "export EXPUNGE_DATA_KEYS='$EXPUNGE_DATA_KEYS'"
+  else echo "export EXPUNGE_DATA_KEYS='$(local_data_key)'"; fi
   for s in "${SERVICES[@]}"; do
     local upper; upper="$(echo "$s" | tr '[:lower:]' '[:upper:]')"
     echo "export EXPUNGE_DB_$upper='Host=127.0.0.1;Port=$PG_PORT;Username=expunge_$s;Password=expunge_$s-dev;Database=expunge_$s'"

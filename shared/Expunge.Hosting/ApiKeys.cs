@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
+using Expunge.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
@@ -11,21 +10,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Expunge.Hosting;
-
-/// <summary>Who may call the services' business APIs (everything but health, metrics and the OpenAPI document).</summary>
-public static class Roles
-{
-    /// <summary>A county system submitting records and files, and following its runs.</summary>
-    public const string CountyIntegration = "county-integration";
-
-    /// <summary>Everything an operator does: runs, reviews, policies, filings, recipients, deliveries.</summary>
-    public const string Operator = "operator";
-
-    /// <summary>A court clerk: reads filing packages and records the court's answers.</summary>
-    public const string Clerk = "clerk";
-
-    public static readonly IReadOnlyList<string> All = [CountyIntegration, Operator, Clerk];
-}
 
 /// <summary>The authorization policies endpoints name; an endpoint that names none is for operators only.</summary>
 public static class Access
@@ -37,69 +21,6 @@ public static class Access
     public const string Filings = "filings";
 }
 
-/// <summary>One API key as the services store it: who holds it, in which role, and the SHA-256 of the key (never the key).</summary>
-public sealed record ApiKey(string Name, string Role, byte[] Hash);
-
-/// <summary>
-/// The keys the services accept, from <c>EXPUNGE_API_KEYS</c>: <c>name:role:sha256-hex;…</c>. A holder may have several
-/// keys at once, which is how a key is rotated: add the new one, move the client over, remove the old one. The keys are
-/// 32 random bytes (<see cref="NewKey"/>), so a plain SHA-256 is enough to keep a leaked configuration from being a
-/// leaked key; a slow password hash would only slow every request.
-/// </summary>
-public sealed class ApiKeyRing(IReadOnlyList<ApiKey> keys)
-{
-    public const string Variable = "EXPUNGE_API_KEYS";
-
-    /// <summary>The key a client (the CLI, the console, one service calling another) sends.</summary>
-    public const string ClientVariable = "EXPUNGE_API_KEY";
-
-    public IReadOnlyList<ApiKey> Keys => keys;
-
-    public static ApiKeyRing Parse(string? setting)
-    {
-        var keys = new List<ApiKey>();
-        var entries = (setting ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var fields = entries[i].Split(':');
-            string Problem(string what) => $"{Variable} entry {i + 1} ('{(fields.Length > 0 ? fields[0] : "")}:…'): {what}";
-            if (fields.Length != 3) throw new InvalidOperationException(Problem($"expected name:role:sha256-hex, found {fields.Length} fields"));
-            if (fields[0].Length == 0) throw new InvalidOperationException(Problem("the name is empty"));
-            if (!Roles.All.Contains(fields[1])) throw new InvalidOperationException(Problem($"role '{fields[1]}' is not one of {string.Join(", ", Roles.All)}"));
-            byte[] hash;
-            try
-            {
-                hash = Convert.FromHexString(fields[2]);
-            }
-            catch (FormatException)
-            {
-                throw new InvalidOperationException(Problem("the hash is not hexadecimal"));
-            }
-            if (hash.Length != 32) throw new InvalidOperationException(Problem($"the hash has {hash.Length} bytes; a SHA-256 has 32"));
-            keys.Add(new ApiKey(fields[0], fields[1], hash));
-        }
-        return new ApiKeyRing(keys);
-    }
-
-    /// <summary>The holder of <paramref name="presented"/>, compared in constant time with every stored hash.</summary>
-    public ApiKey? Find(string presented)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        ApiKey? found = null;
-        foreach (var key in keys)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, key.Hash)) found = key;
-        }
-        return found;
-    }
-
-    public static string NewKey() => "exk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    /// <summary>The <c>EXPUNGE_API_KEYS</c> entry for a key.</summary>
-    public static string EntryFor(string name, string role, string key) =>
-        $"{name}:{role}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant()}";
-}
-
 /// <summary>
 /// Authenticates a request by its API key, sent as <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c>.
 /// The principal is the key's holder, in the key's role; a request without a key, or with one the ring does not hold,
@@ -109,7 +30,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string Header = "X-Api-Key";
+    public const string Header = ApiKeyRing.Header;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

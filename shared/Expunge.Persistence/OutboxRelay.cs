@@ -147,7 +147,7 @@ public sealed class OutboxRelay(
             ?? throw new InvalidOperationException($"Outbox row {row.Id} names unknown message type {row.MessageType}.");
         // Committed by this process a moment ago: published as the object it was; otherwise read from the row.
         var message = signal.Take(row.MessageId) is { } held && held.GetType() == type ? held
-            : JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
+            : JsonSerializer.Deserialize(signal.Cipher.Open(row.Body, OutboxSignal.BodyColumn), type, JsonSerializerOptions.Web)
               ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
         await bus.Publish(message, type, context =>
         {

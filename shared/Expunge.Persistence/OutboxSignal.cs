@@ -1,3 +1,5 @@
+using Expunge.Security;
+
 namespace Expunge.Persistence;
 
 /// <summary>
@@ -5,9 +7,16 @@ namespace Expunge.Persistence;
 /// messages as objects, so the relay publishes them as they are instead of reading their JSON back into objects (which
 /// cost the relay more than publishing). The outbox row stays the truth: a message not held here (evicted, staged by
 /// another instance, or from before a restart) is read from its row.
+/// <para>The rows' bodies are stored encrypted with <see cref="Cipher"/>: a person's whole history travels in them.</para>
 /// </summary>
-public sealed class OutboxSignal : WakeSignal
+public sealed class OutboxSignal(FieldCipher cipher) : WakeSignal
 {
+    /// <summary>The purpose (associated data) outbox bodies are sealed under.</summary>
+    public const string BodyColumn = "messaging.outbox.body";
+
+    /// <summary>Seals and opens the outbox rows' bodies.</summary>
+    public FieldCipher Cipher { get; } = cipher;
+
     /// <summary>A stage's batch is a few megabytes as objects: a few dozen cover what the relay publishes next.</summary>
     private const int Held = 32;
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Expunge.Security;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -42,7 +42,7 @@ public sealed class OutboxTransaction : IAsyncDisposable
     /// <summary>Stages a message; it is published after (and only if) this transaction commits. The message must not
     /// change once staged: the relay may publish this very object (<see cref="OutboxSignal"/>).</summary>
     public void Publish<T>(Guid messageId, T message) where T : class =>
-        _outgoing.Add((messageId, typeof(T).FullName!, JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web), MessagingTelemetry.CurrentTraceParent(), message));
+        _outgoing.Add((messageId, typeof(T).FullName!, _signal.Cipher.SealJson(message, OutboxSignal.BodyColumn), MessagingTelemetry.CurrentTraceParent(), message));
 
     public async Task CommitAsync(CancellationToken ct)
     {

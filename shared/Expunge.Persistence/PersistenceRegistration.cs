@@ -1,4 +1,6 @@
 using System.Reflection;
+using Expunge.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +18,10 @@ public static class PersistenceRegistration
     {
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = serviceAssembly.GetName().Name }.Build());
         services.AddSingleton(sp => new ServiceDatabase(sp.GetRequiredService<NpgsqlDataSource>(), [typeof(PersistenceRegistration).Assembly, serviceAssembly]));
+        // Personal data is encrypted at rest (FieldCipher); a service without its keys refuses to start rather than
+        // writing names in the clear.
+        services.TryAddSingleton(sp => FieldCipher.Parse(
+            sp.GetService<IConfiguration>()?[FieldCipher.Variable] ?? Environment.GetEnvironmentVariable(FieldCipher.Variable)));
         services.AddHostedService<DatabaseMigration>();
         services.TryAddSingleton<IFaultInjector>(_ => (IFaultInjector?)ProcessKillAtFault.FromEnvironment() ?? new NoFaults());
         services.AddSingleton<OutboxSignal>();
@@ -25,9 +31,13 @@ public static class PersistenceRegistration
         return services;
     }
 
-    private sealed class DatabaseMigration(ServiceDatabase database) : IHostedService
+    private sealed class DatabaseMigration(ServiceDatabase database, IServiceProvider services) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<FieldCipher>(); // a missing or malformed key stops the service here, saying why
+            return database.MigrateAsync(cancellationToken);
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -19,7 +19,7 @@ public sealed class ApiKeyCommandTests
         Assert.Equal($"lasc-clerks:clerk:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant()}", entry);
         Assert.DoesNotContain(key, entry, StringComparison.Ordinal);
         // Parsed as the services parse it.
-        Assert.Equal("lasc-clerks", Expunge.Hosting.ApiKeyRing.Parse(entry).Find(key)?.Name);
+        Assert.Equal("lasc-clerks", Expunge.Security.ApiKeyRing.Parse(entry).Find(key)?.Name);
     }
 
     [Theory]
@@ -31,5 +31,21 @@ public sealed class ApiKeyCommandTests
 
         Assert.Equal(3, exitCode);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_data_key_entry_is_one_the_services_read_and_a_bad_id_exits_3()
+    {
+        var (exitCode, stdout, stderr) = await Cli.RunAsync("data-key", "new", "--id", "2026-12");
+
+        Assert.True(exitCode == 0, stderr);
+        var entry = stdout.Split(": ")[^1].Trim();
+        var cipher = Expunge.Security.FieldCipher.Parse(entry);
+        Assert.Equal("2026-12", cipher.CurrentKeyId);
+        Assert.Equal("DOE,JANE", cipher.OpenText(cipher.Seal("DOE,JANE", "test"), "test"));
+
+        var (badExit, _, badError) = await Cli.RunAsync("data-key", "new", "--id", "a:b");
+        Assert.Equal(3, badExit);
+        Assert.Contains("--id 'a:b' must be 1 to 64 characters", badError, StringComparison.Ordinal);
     }
 }

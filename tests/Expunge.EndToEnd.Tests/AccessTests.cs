@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Net.Http.Json;
 using Expunge.Hosting;
+using Expunge.Security;
 using Expunge.Testing;
 
 namespace Expunge.EndToEnd.Tests;

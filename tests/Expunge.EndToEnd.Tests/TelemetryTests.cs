@@ -53,7 +53,7 @@ public sealed class TelemetryTests(Infrastructure infrastructure)
 
         // Criminal-history data stays in the databases: no name, CII number or date of birth of anyone in the extract
         // appears in any trace, metric or log exported, or in any service's own log.
-        var planted = PersonalData(file);
+        var planted = PlantedPersonalData.Of(file);
         Assert.True(planted.Count > 300, $"{planted.Count} values to look for");
         foreach (var (signal, body) in collector.Requests)
         {
@@ -66,22 +66,5 @@ public sealed class TelemetryTests(Infrastructure infrastructure)
             var leaked = planted.FirstOrDefault(value => log.Contains(value, StringComparison.Ordinal));
             Assert.True(leaked is null, $"'{leaked}' from the extract was written to the {service} log");
         }
-    }
-
-    /// <summary>The extract's names (whole, and each surname of six letters or more), CII numbers and dates of birth.</summary>
-    private static HashSet<string> PersonalData(string extract)
-    {
-        using var file = File.OpenRead(extract);
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in DojExtractReader.Read(file).Select(r => r.Row).OfType<DojRow>())
-        {
-            var name = row.Fields[DojColumns.PrimaryName];
-            values.Add(name);
-            if (name.Split(',')[0] is { Length: >= 6 } surname) values.Add(surname);
-            if (row.Fields[DojColumns.CiiNumber] is { Length: >= 6 } cii) values.Add(cii);
-            if (row.Fields[DojColumns.PrimaryDob] is { Length: 8 } dob && dob != "00000000") values.Add(dob);
-        }
-        values.Remove("");
-        return values;
     }
 }

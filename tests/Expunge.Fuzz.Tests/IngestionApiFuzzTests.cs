@@ -35,7 +35,7 @@ public sealed class IngestionApiFuzzTests(Infrastructure infrastructure)
             Assert.Equal(extract.Rows.Length, body.RootElement.GetProperty("rows").GetInt64());
             Assert.Equal(extract.Rows.Count(r => r.RejectedAs is not null), body.RootElement.GetProperty("rejected").GetInt64());
 
-            var stored = (await db.QueryAsync<(long Line, string[]? Fields, string? Code, string? RawText)>(
+            var stored = (await db.QueryAsync<(long Line, byte[]? Fields, string? Code, byte[]? RawText)>(
                 "SELECT line, fields, rejection_code, raw_text FROM ingestion.raw_row WHERE run_id = @runId ORDER BY line", new { runId })).ToList();
             Assert.Equal(extract.Rows.Length, stored.Count);
             var line = 2L;
@@ -43,8 +43,8 @@ public sealed class IngestionApiFuzzTests(Infrastructure infrastructure)
             {
                 Assert.Equal(line, row.Line);
                 Assert.Equal(expected.RejectedAs, row.Code);
-                if (expected.RejectedAs is null) Assert.Equal(expected.Fields, row.Fields);
-                else Assert.False(string.IsNullOrEmpty(row.RawText)); // what was sent, kept for the operator
+                if (expected.RejectedAs is null) Assert.Equal(expected.Fields, Expunge.Ingestion.Data.RawRowColumns.OpenFields(TestDataKeys.Cipher, row.Fields!));
+                else Assert.False(string.IsNullOrEmpty(TestDataKeys.Cipher.OpenText(row.RawText, Expunge.Ingestion.Data.RawRowColumns.RawText))); // what was sent, kept for the operator
                 line += expected.Lines;
             }
         }, time: Fuzzing.Seconds, threads: 1);

@@ -1,4 +1,4 @@
-using Expunge.Hosting;
+using Expunge.Security;
 
 namespace Expunge.Ingestion.Tests;
 

@@ -36,7 +36,7 @@ public sealed class IngestionApp : IAsyncDisposable
         {
             web.UseSetting("EXPUNGE_DB_INGESTION", database);
             web.UseSetting("EXPUNGE_RABBITMQ", broker.ToString());
-            web.UseSetting(Expunge.Hosting.ApiKeyRing.Variable, TestApiKeys.Ring);
+            web.UseSetting(Expunge.Security.ApiKeyRing.Variable, TestApiKeys.Ring);
             web.UseSetting("EXPUNGE_INGESTION_BATCH_RECORDS", recordsPerBatch.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
         return new IngestionApp(factory, database);
@@ -64,8 +64,10 @@ public sealed class IngestionApp : IAsyncDisposable
         var rows = await connection.QueryAsync<(string Type, byte[] Body)>("SELECT message_type, body FROM messaging.outbox ORDER BY id");
         var batches = new List<SourceRecordsIngested>();
         RunIngested? ingested = null;
-        foreach (var (type, body) in rows)
+        var cipher = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Expunge.Security.FieldCipher>(_factory.Services);
+        foreach (var (type, sealedBody) in rows)
         {
+            var body = cipher.Open(sealedBody, Expunge.Persistence.OutboxSignal.BodyColumn);
             if (type == typeof(SourceRecordsIngested).FullName)
             {
                 var batch = JsonSerializer.Deserialize<SourceRecordsIngested>(body, Json)!;

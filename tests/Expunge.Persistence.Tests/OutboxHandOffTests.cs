@@ -12,7 +12,7 @@ public sealed class OutboxHandOffTests(Infrastructure infrastructure)
     public async Task A_commit_hands_the_relay_only_the_messages_whose_rows_it_wrote()
     {
         await using var dataSource = await MessagingDatabase.CreateAsync(infrastructure, "handoff");
-        using var signal = new OutboxSignal();
+        using var signal = new OutboxSignal(TestDataKeys.Cipher);
         var (id, runId) = (Guid.NewGuid(), Guid.NewGuid());
         var first = Announcement(runId, 1);
         var again = Announcement(runId, 2);
@@ -27,7 +27,7 @@ public sealed class OutboxHandOffTests(Infrastructure infrastructure)
     [Fact]
     public void Only_the_latest_committed_messages_are_held()
     {
-        using var signal = new OutboxSignal();
+        using var signal = new OutboxSignal(TestDataKeys.Cipher);
         var ids = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
 
         signal.Committed(ids.Select(id => (id, (object)Announcement(id, 1))));

@@ -10,7 +10,7 @@ public sealed class RunProgressTests(Infrastructure infrastructure)
     public async Task Exactly_one_of_many_concurrent_last_batches_sees_the_run_complete()
     {
         await using var dataSource = await MessagingDatabase.CreateAsync(infrastructure, "progress");
-        using var signal = new OutboxSignal();
+        using var signal = new OutboxSignal(TestDataKeys.Cipher);
         var progress = new RunProgress();
         var runId = Guid.NewGuid();
         const int batches = 12;
@@ -37,7 +37,7 @@ public sealed class RunProgressTests(Infrastructure infrastructure)
     public async Task A_run_with_no_batches_is_complete_as_soon_as_its_count_arrives()
     {
         await using var dataSource = await MessagingDatabase.CreateAsync(infrastructure, "progress");
-        using var signal = new OutboxSignal();
+        using var signal = new OutboxSignal(TestDataKeys.Cipher);
         await using var tx = await OutboxTransaction.BeginAsync(dataSource, signal, TestContext.Current.CancellationToken);
 
         var update = await new RunProgress().RecordExpectedBatchesAsync(tx, Guid.NewGuid(), 0, TestContext.Current.CancellationToken);
@@ -56,6 +56,6 @@ public sealed class RunProgressTests(Infrastructure infrastructure)
 
         await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var applied = (await connection.QueryAsync<string>("SELECT name FROM migrations.applied ORDER BY name")).ToList();
-        Assert.Equal(["Expunge.Persistence.Tests/0001_effects.sql", "Expunge.Persistence/0001_messaging.sql", "Expunge.Persistence/0002_outbox_trace.sql", "Expunge.Persistence/0003_audit.sql"], applied);
+        Assert.Equal(["Expunge.Persistence.Tests/0001_effects.sql", "Expunge.Persistence/0001_messaging.sql", "Expunge.Persistence/0002_outbox_trace.sql", "Expunge.Persistence/0003_audit.sql", "Expunge.Persistence/0004_encrypted_outbox.sql"], applied);
     }
 }

@@ -7,6 +7,7 @@ using Expunge.Motions.Domain;
 using Expunge.Notifications;
 using Expunge.Notifications.Domain;
 using Expunge.Persistence;
+using Expunge.Security;
 using Expunge.Testing;
 
 namespace Expunge.Pipeline.Tests;
@@ -32,8 +33,10 @@ public sealed class DownstreamStageTests(Infrastructure infrastructure)
         await stage.RelayAsync();
 
         Assert.Equal(2L, await stage.ScalarAsync<long>("SELECT count(*) FROM eligibility.person_history WHERE run_id = @run AND state = 'pending'", new { run }));
-        Assert.Equal("DOE,JANE", await stage.ScalarAsync<string>(
-            "SELECT history #>> '{records,0,identity,name}' FROM eligibility.person_history WHERE person_id = @p", new { p = people[0] }));
+        // Stored encrypted: readable with the data key, and not in the clear.
+        var stored = await stage.ScalarAsync<byte[]>("SELECT history FROM eligibility.person_history WHERE person_id = @p", new { p = people[0] });
+        Assert.Equal("DOE,JANE", TestDataKeys.Cipher.OpenJson<PersonHistory>(stored, PersonHistoryStore.HistoryColumn).Records[0].Identity.Name);
+        Assert.DoesNotContain("DOE,JANE", System.Text.Encoding.Latin1.GetString(stored), StringComparison.Ordinal);
         var determined = Assert.Single(stage.Harness.Published.Select<ConvictionsDetermined>(TestContext.Current.CancellationToken)).Context.Message;
         Assert.Equal(3, determined.Sequence);
         Assert.Equal(people.Order(), determined.People.Select(p => p.PersonId).Order());

@@ -43,10 +43,10 @@ public sealed class RunningServices : IAsyncDisposable
     public IReadOnlyDictionary<string, string> ClientEnvironment =>
         Urls.Where(u => Services.Contains(u.Key)).ToDictionary(u => $"EXPUNGE_{u.Key.ToUpperInvariant()}_URL", u => u.Value.ToString().TrimEnd('/'))
             .Append(new("EXPUNGE_RABBITMQ", _environment["EXPUNGE_RABBITMQ"]))
-            .Append(new(Expunge.Hosting.ApiKeyRing.ClientVariable, TestApiKeys.Operator)).ToDictionary();
+            .Append(new(Expunge.Security.ApiKeyRing.ClientVariable, TestApiKeys.Operator)).ToDictionary();
 
     /// <summary>An HttpClient on one of the services, sending <paramref name="role"/>'s API key.</summary>
-    public HttpClient Client(string service, string role = Expunge.Hosting.Roles.Operator) => TestApiKeys.Client(Urls[service], role);
+    public HttpClient Client(string service, string role = Expunge.Security.Roles.Operator) => TestApiKeys.Client(Urls[service], role);
 
     /// <summary>The operator console (a client of the five), signing in the users given (EXPUNGE_CONSOLE_USERS).</summary>
     public async Task<Uri> StartConsoleAsync(string users)
@@ -74,9 +74,10 @@ public sealed class RunningServices : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             // A failed delivery is retried within a second, not after the production half minute.
             ["EXPUNGE_DELIVERY_RETRY_SECONDS"] = "0.5",
-            [Expunge.Hosting.ApiKeyRing.Variable] = TestApiKeys.Ring,
+            [Expunge.Security.ApiKeyRing.Variable] = TestApiKeys.Ring,
+            [Expunge.Security.FieldCipher.Variable] = TestDataKeys.Setting,
             // Notifications calls motions and eligibility, the console all five, as an operator.
-            [Expunge.Hosting.ApiKeyRing.ClientVariable] = TestApiKeys.Operator,
+            [Expunge.Security.ApiKeyRing.ClientVariable] = TestApiKeys.Operator,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) environment[key] = value;
         var databases = new Dictionary<string, string>();

@@ -1,4 +1,4 @@
-using Expunge.Hosting;
+using Expunge.Security;
 
 namespace Expunge.Testing;
 
@@ -27,7 +27,7 @@ public static class TestApiKeys
     public static HttpClient Client(Uri baseAddress, string role = Roles.Operator)
     {
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, For(role));
+        http.DefaultRequestHeaders.Add(ApiKeyRing.Header, For(role));
         return http;
     }
 }

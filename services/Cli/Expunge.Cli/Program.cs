@@ -19,4 +19,5 @@ root.Subcommands.Add(DeliveriesCommand.Recipients());
 root.Subcommands.Add(DeliveriesCommand.Deliveries());
 root.Subcommands.Add(Expunge.Cli.Bench.BenchCommand.Create());
 root.Subcommands.Add(ApiKeyCommand.Create());
+root.Subcommands.Add(DataKeyCommand.Create());
 return await root.Parse(args).InvokeAsync();

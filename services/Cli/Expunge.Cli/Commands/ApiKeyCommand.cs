@@ -1,19 +1,16 @@
 using System.CommandLine;
-using System.Security.Cryptography;
-using System.Text;
+using Expunge.Security;
 
 namespace Expunge.Cli.Commands;
 
 /// <summary>
 /// <c>expunge api-key new --name N --role R</c>: a new API key for a county system, an operator front end or a
-/// court's clerks, and the <c>EXPUNGE_API_KEYS</c> entry the services accept it by (the format ApiKeyRing reads in
-/// Expunge.Hosting: <c>name:role:sha256-hex</c>). The key is printed once and stored nowhere; rotating is adding a new
+/// court's clerks, and the <c>EXPUNGE_API_KEYS</c> entry the services accept it by (<see cref="ApiKeyRing"/>:
+/// <c>name:role:sha256-hex</c>). The key is printed once and stored nowhere; rotating is adding a new
 /// entry beside the old one, moving the client over, then removing the old entry.
 /// </summary>
 public static class ApiKeyCommand
 {
-    private static readonly string[] Roles = ["county-integration", "operator", "clerk"];
-
     public static Command Create()
     {
         var name = new Option<string>("--name") { Description = "Who holds the key (a county system, the console, a court's clerks)", Required = true };
@@ -27,11 +24,10 @@ public static class ApiKeyCommand
             {
                 throw new CliException(ExitCodes.InvalidArguments, $"--name '{holder}' must be non-empty and hold no ':' or ';'.");
             }
-            if (!Roles.Contains(chosen)) throw new CliException(ExitCodes.InvalidArguments, $"--role '{chosen}' is not one of {string.Join(", ", Roles)}.");
-            var key = "exk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
+            if (!Roles.All.Contains(chosen)) throw new CliException(ExitCodes.InvalidArguments, $"--role '{chosen}' is not one of {string.Join(", ", Roles.All)}.");
+            var key = ApiKeyRing.NewKey();
             Console.WriteLine($"key (give it to {holder}; it is not stored anywhere): {key}");
-            Console.WriteLine($"entry (append to EXPUNGE_API_KEYS, ';'-separated): {holder}:{chosen}:{hash}");
+            Console.WriteLine($"entry (append to {ApiKeyRing.Variable}, ';'-separated): {ApiKeyRing.EntryFor(holder, chosen, key)}");
             return Task.FromResult(ExitCodes.Success);
         }));
         return new Command("api-key", "API keys for the services' business APIs.") { create };

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Expunge.Security;
 
 namespace Expunge.Cli.Commands;
 
@@ -78,7 +79,7 @@ public sealed class ServiceClient : IDisposable
         // Not on reads: polling a run's progress every half second would bury the run's own spans in the trace.
         if (request.Method != HttpMethod.Get) request.Headers.TryAddWithoutValidation("traceparent", TraceParent);
         // The services' business APIs take an API key (README "Security"); ./expunge up exports a local operator's.
-        if (Environment.GetEnvironmentVariable("EXPUNGE_API_KEY") is { Length: > 0 } key) request.Headers.TryAddWithoutValidation("X-Api-Key", key);
+        if (Environment.GetEnvironmentVariable(ApiKeyRing.ClientVariable) is { Length: > 0 } key) request.Headers.TryAddWithoutValidation(ApiKeyRing.Header, key);
         try
         {
             return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);

@@ -4,6 +4,7 @@ using Expunge.Contracts;
 using Expunge.EligibilityRules;
 using Expunge.Eligibility.Domain;
 using Expunge.Persistence;
+using Expunge.Security;
 using Npgsql;
 
 namespace Expunge.Eligibility.Data;
@@ -24,6 +25,7 @@ public sealed class StoredDetermination
     public string Policy { get; set; } = "";
     public int PolicyVersion { get; set; }
     public DateOnly AsOf { get; set; }
+    /// <summary>The results-file row: it names the person, so it is stored encrypted (<see cref="SealedResultRow"/>).</summary>
     public string[] ResultRow { get; set; } = [];
     public string DecidedBy { get; set; } = "";
     public string? Note { get; set; }
@@ -35,6 +37,12 @@ public sealed class StoredDetermination
 
     /// <summary>The filing facts (JSON of <see cref="Contracts.ConvictionFiling"/>), null for decisions made before filings.</summary>
     public string? Filing { get; set; }
+
+    /// <summary>As stored (<see cref="DeterminationStore.ResultRowColumn"/>); opened into <see cref="ResultRow"/> when read.</summary>
+    public byte[] SealedResultRow { get; set; } = [];
+
+    /// <summary>As stored (<see cref="DeterminationStore.FilingColumn"/>); opened into <see cref="Filing"/> when read.</summary>
+    public byte[]? SealedFiling { get; set; }
 }
 
 public sealed record ReviewItem(long DeterminationId, Guid PersonId, Guid RunId, string Status, DateTime OpenedAt,
@@ -44,13 +52,17 @@ public sealed record ReviewItem(long DeterminationId, Guid PersonId, Guid RunId,
 /// Decisions, kept forever: each is inserted; one for a conviction that already had a current decision supersedes it
 /// (the old row stays, pointing at its successor). A Hand Review decision opens a review item.
 /// </summary>
-public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
+public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox, FieldCipher cipher)
 {
+    /// <summary>Encrypted columns (Expunge.Security.FieldCipher): the results row and the filing facts name the person.</summary>
+    public const string ResultRowColumn = "eligibility.determination.result_row";
+    public const string FilingColumn = "eligibility.determination.filing";
+
     private const string Columns = """
         determination_id AS DeterminationId, run_id AS RunId, person_id AS PersonId, source, source_record_id AS SourceRecordId,
         cnt_order AS CntOrder, county, section, determination, reason_code AS ReasonCode, policy, policy_version AS PolicyVersion,
-        as_of AS AsOf, result_row AS ResultRow, decided_by AS DecidedBy, note, decided_at AS DecidedAt, superseded_by AS SupersededBy,
-        sources, source_references AS SourceReferences, conflicts, filing::text AS Filing
+        as_of AS AsOf, result_row AS SealedResultRow, decided_by AS DecidedBy, note, decided_at AS DecidedAt, superseded_by AS SupersededBy,
+        sources, source_references AS SourceReferences, conflicts, filing AS SealedFiling
         """;
 
     /// <summary>Rows of <c>d</c> that are the current decision of a conviction the run decided (whichever run made them).</summary>
@@ -108,18 +120,19 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
             FROM gone WHERE r.determination_id = gone.determination_id AND r.status = 'open'
             """, new { people, fresh = fresh.ToArray() }, tx, cancellationToken: ct));
 
-    private static NpgsqlBatchCommand Insert(Guid runId, Guid personId, string source, string sourceRecordId, string cntOrder, string county,
+    private NpgsqlBatchCommand Insert(Guid runId, Guid personId, string source, string sourceRecordId, string cntOrder, string county,
         string section, string determination, string reasonCode, string policy, int policyVersion, DateOnly asOf, string[] row, string by, string? note,
         Provenance provenance, string? filing)
     {
         var command = new NpgsqlBatchCommand("""
             INSERT INTO eligibility.determination (run_id, person_id, source, source_record_id, cnt_order, county, section, determination,
                 reason_code, policy, policy_version, as_of, result_row, decided_by, note, sources, source_references, conflicts, filing)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
             RETURNING determination_id
             """);
         foreach (var value in new object?[] { runId, personId, source, sourceRecordId, cntOrder, county, section, determination, reasonCode, policy,
-                     policyVersion, asOf, row, by, note, provenance.Sources, provenance.References, provenance.Conflicts, filing })
+                     policyVersion, asOf, cipher.SealJson(row, ResultRowColumn), by, note, provenance.Sources, provenance.References, provenance.Conflicts,
+                     filing is null ? null : cipher.Seal(filing, FilingColumn) })
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
@@ -155,7 +168,7 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
         var rows = (await connection.QueryAsync<StoredDetermination>(new CommandDefinition($"""
             SELECT {Columns} FROM eligibility.determination d
             {CurrentForRun}
-            """, new { runId }, cancellationToken: ct))).ToList();
+            """, new { runId }, cancellationToken: ct))).Select(Opened).ToList();
         rows.Sort((a, b) =>
         {
             var bySubject = ConvictionRows.CompareIds(a.SourceRecordId, b.SourceRecordId);
@@ -179,16 +192,16 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
     public async Task<IReadOnlyList<StoredDetermination>> OfPersonAsync(Guid personId, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<StoredDetermination>(new CommandDefinition(
-            $"SELECT {Columns} FROM eligibility.determination WHERE person_id = @personId ORDER BY determination_id DESC", new { personId }, cancellationToken: ct))];
+        return [.. (await connection.QueryAsync<StoredDetermination>(new CommandDefinition(
+            $"SELECT {Columns} FROM eligibility.determination WHERE person_id = @personId ORDER BY determination_id DESC", new { personId }, cancellationToken: ct))).Select(Opened)];
     }
 
     public async Task<IReadOnlyList<StoredDetermination>> HistoryOfConvictionAsync(string source, string sourceRecordId, string cntOrder, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<StoredDetermination>(new CommandDefinition(
+        return [.. (await connection.QueryAsync<StoredDetermination>(new CommandDefinition(
             $"SELECT {Columns} FROM eligibility.determination WHERE source = @source AND source_record_id = @sourceRecordId AND cnt_order = @cntOrder ORDER BY determination_id",
-            new { source, sourceRecordId, cntOrder }, cancellationToken: ct))];
+            new { source, sourceRecordId, cntOrder }, cancellationToken: ct))).Select(Opened)];
     }
 
     public Task<IReadOnlyList<(ReviewItem Item, StoredDetermination Decision)>> ReviewQueueAsync(string status, int limit, CancellationToken ct) =>
@@ -207,7 +220,7 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
                    d.*
             FROM eligibility.review_item r JOIN (SELECT {Columns} FROM eligibility.determination) d ON d.determinationid = r.determination_id
             WHERE {where} ORDER BY r.opened_at, r.determination_id LIMIT @limit
-            """, parameters, cancellationToken: ct), (item, decision) => (item, decision), splitOn: "DeterminationId");
+            """, parameters, cancellationToken: ct), (item, decision) => (item, Opened(decision)), splitOn: "DeterminationId");
         return [.. items];
     }
 
@@ -233,8 +246,8 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
             "SELECT status FROM eligibility.review_item WHERE determination_id = @determinationId FOR UPDATE", new { determinationId }, transaction, cancellationToken: ct));
         if (status is null) return ReviewResult.NotFound;
         if (status != "open") return ReviewResult.NotOpen;
-        var old = await connection.QuerySingleAsync<StoredDetermination>(new CommandDefinition(
-            $"SELECT {Columns} FROM eligibility.determination WHERE determination_id = @determinationId", new { determinationId }, transaction, cancellationToken: ct));
+        var old = Opened(await connection.QuerySingleAsync<StoredDetermination>(new CommandDefinition(
+            $"SELECT {Columns} FROM eligibility.determination WHERE determination_id = @determinationId", new { determinationId }, transaction, cancellationToken: ct)));
         long? overrideId = null;
         var revised = old;
         if (overrideDetermination is not null)
@@ -267,6 +280,7 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
                 ORDER BY determination_id DESC LIMIT 1
                 """, row, tx.Transaction, cancellationToken: ct));
             if (current is null) continue;
+            Opened(current);
             var revised = Revise(current, Determinations.HandReview, CourtRejected, $"Rejected by the court: {row.Reason}", "court", row.Reason);
             var id = await SupersedeWithAsync(tx.Connection, tx.Transaction, current, revised, ct);
             await tx.Connection.ExecuteAsync(new CommandDefinition("""
@@ -309,7 +323,7 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
         };
     }
 
-    private static async Task<long> SupersedeWithAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StoredDetermination old, StoredDetermination revised, CancellationToken ct)
+    private async Task<long> SupersedeWithAsync(NpgsqlConnection connection, NpgsqlTransaction tx, StoredDetermination old, StoredDetermination revised, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, tx);
         batch.BatchCommands.Add(Insert(revised.RunId, revised.PersonId, revised.Source, revised.SourceRecordId, revised.CntOrder, revised.County, revised.Section,
@@ -335,6 +349,14 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox)
         PolicyVersion = d.PolicyVersion,
         Filing = d.Filing is null ? null : JsonSerializer.Deserialize<ConvictionFiling>(d.Filing, JsonSerializerOptions.Web),
     };
+
+    /// <summary>Decrypts what a row read from the table holds (in place; returned for chaining).</summary>
+    private StoredDetermination Opened(StoredDetermination d)
+    {
+        d.ResultRow = cipher.OpenJson<string[]>(d.SealedResultRow, ResultRowColumn);
+        d.Filing = d.SealedFiling is null ? null : cipher.OpenText(d.SealedFiling, FilingColumn);
+        return d;
+    }
 
     /// <summary>The reason code of a decision an operator made instead of the rules.</summary>
     public const string OperatorOverride = "OPERATOR_OVERRIDE";

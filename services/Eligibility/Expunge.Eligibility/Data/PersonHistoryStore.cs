@@ -4,6 +4,7 @@ using Expunge.Contracts;
 using Expunge.Eligibility.Domain;
 using Expunge.EligibilityRules;
 using Expunge.Persistence;
+using Expunge.Security;
 using Npgsql;
 
 namespace Expunge.Eligibility.Data;
@@ -13,8 +14,11 @@ public sealed record RunDeterminations(Guid RunId, long People, long Pending, lo
 public sealed record RunImpact(string? RunPolicy, long People, long Subjects, long PolicyNoFelonyLeft, long PolicyNoConvictionLeft,
     long PolicyNoRecentLeft, long AllNoFelonyLeft, long AllNoConvictionLeft, long AllNoRecentLeft);
 
-public sealed class PersonHistoryStore(NpgsqlDataSource db)
+public sealed class PersonHistoryStore(NpgsqlDataSource db, FieldCipher cipher)
 {
+    /// <summary>A person's whole history, names and dates of birth included: stored encrypted (Expunge.Security.FieldCipher).</summary>
+    public const string HistoryColumn = "eligibility.person_history.history";
+
     /// <summary>Stores the batch's people; a person merged into another no longer counts in any run's impact.</summary>
     public Task StoreAsync(OutboxTransaction tx, PersonHistoriesMatched batch, IReadOnlyList<PersonOutcome> outcomes, Policy? runPolicy, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition("""
@@ -22,8 +26,8 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db)
             INSERT INTO eligibility.person_history (person_id, run_id, sequence, history, state, subjects,
                 policy_no_felony_left, policy_no_conviction_left, policy_no_recent_left, all_no_felony_left, all_no_conviction_left, all_no_recent_left,
                 run_policy, run_policy_version)
-            SELECT person_id, @RunId, @Sequence, history::jsonb, state, subjects, pf, pc, pr, af, ac, ar, @runPolicyJson, @runPolicyVersion
-            FROM unnest(@people::uuid[], @histories::text[], @states::text[], @subjects::int[], @pf::bool[], @pc::bool[], @pr::bool[],
+            SELECT person_id, @RunId, @Sequence, history, state, subjects, pf, pc, pr, af, ac, ar, @runPolicyJson, @runPolicyVersion
+            FROM unnest(@people::uuid[], @histories::bytea[], @states::text[], @subjects::int[], @pf::bool[], @pc::bool[], @pr::bool[],
                         @af::bool[], @ac::bool[], @ar::bool[])
                  AS h(person_id, history, state, subjects, pf, pc, pr, af, ac, ar)
             ON CONFLICT (run_id, person_id) DO UPDATE SET history = EXCLUDED.history, sequence = EXCLUDED.sequence, received_at = now()
@@ -32,7 +36,7 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db)
                 batch.RunId,
                 batch.Sequence,
                 people = batch.People.Select(p => p.PersonId).ToArray(),
-                histories = batch.People.Select(p => JsonSerializer.Serialize(p, JsonSerializerOptions.Web)).ToArray(),
+                histories = batch.People.Select(p => cipher.SealJson(p, HistoryColumn)).ToArray(),
                 states = outcomes.Select(o => o.Decided ? "decided" : "pending").ToArray(),
                 subjects = outcomes.Select(o => o.Subjects).ToArray(),
                 pf = outcomes.Select(o => o.Impact.PolicyNoFelonyLeft).ToArray(),
@@ -76,10 +80,10 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db)
     public async IAsyncEnumerable<PersonHistory> HistoriesOfRunAsync(Guid runId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await foreach (var json in connection.QueryUnbufferedAsync<string>(
-            "SELECT history::text FROM eligibility.person_history WHERE run_id = @runId ORDER BY person_id", new { runId }).WithCancellation(ct))
+        await foreach (var stored in connection.QueryUnbufferedAsync<byte[]>(
+            "SELECT history FROM eligibility.person_history WHERE run_id = @runId ORDER BY person_id", new { runId }).WithCancellation(ct))
         {
-            yield return JsonSerializer.Deserialize<PersonHistory>(json, JsonSerializerOptions.Web)!;
+            yield return cipher.OpenJson<PersonHistory>(stored, HistoryColumn);
         }
     }
 
@@ -87,9 +91,9 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db)
     public async Task<(Guid RunId, PersonHistory History)?> LatestOfPersonAsync(Guid personId, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(Guid RunId, string History)?>(new CommandDefinition("""
-            SELECT run_id, history::text FROM eligibility.person_history WHERE person_id = @personId ORDER BY received_at DESC LIMIT 1
+        var row = await connection.QuerySingleOrDefaultAsync<(Guid RunId, byte[] History)?>(new CommandDefinition("""
+            SELECT run_id, history FROM eligibility.person_history WHERE person_id = @personId ORDER BY received_at DESC LIMIT 1
             """, new { personId }, cancellationToken: ct));
-        return row is { } r ? (r.RunId, JsonSerializer.Deserialize<PersonHistory>(r.History, JsonSerializerOptions.Web)!) : null;
+        return row is { } r ? (r.RunId, cipher.OpenJson<PersonHistory>(r.History, HistoryColumn)) : null;
     }
 }

@@ -4,6 +4,7 @@ using Expunge.Contracts;
 using Expunge.CountyRecords;
 using Expunge.Doj;
 using Expunge.Ingestion.Domain;
+using Expunge.Security;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -22,9 +23,10 @@ public enum FileRefusal { None, RunNotFound, RunNotOpen, DuplicateFileName, NotT
 
 /// <summary>
 /// Stores every row of an uploaded file with one binary COPY inside one transaction: the file is in completely
-/// (accepted and rejected rows alike) or not at all, so a broken upload can simply be sent again.
+/// (accepted and rejected rows alike) or not at all, so a broken upload can simply be sent again. A row's fields and a
+/// rejected row's text are stored encrypted (<see cref="RawRowColumns"/>).
 /// </summary>
-public sealed class RawRowStore(NpgsqlDataSource db)
+public sealed class RawRowStore(NpgsqlDataSource db, FieldCipher cipher)
 {
     /// <summary>Synchronous on purpose: the reader streams the request body and COPY streams into the database,
     /// so neither side buffers the file. Call it off the request thread.</summary>
@@ -64,7 +66,7 @@ public sealed class RawRowStore(NpgsqlDataSource db)
                     copy.Write(row.Line, NpgsqlDbType.Bigint);
                     copy.Write(row.RecordId, NpgsqlDbType.Text);
                     if (row.RowId is null) copy.WriteNull(); else copy.Write(row.RowId, NpgsqlDbType.Text);
-                    copy.Write(row.Fields, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                    copy.Write(RawRowColumns.SealFields(cipher, row.Fields), NpgsqlDbType.Bytea);
                     copy.WriteNull();
                     copy.WriteNull();
                     copy.WriteNull();
@@ -79,9 +81,9 @@ public sealed class RawRowStore(NpgsqlDataSource db)
                     copy.WriteNull();
                     copy.WriteNull();
                     copy.Write(error.Code, NpgsqlDbType.Text);
-                    copy.Write(error.Message, NpgsqlDbType.Text);
+                    copy.Write(cipher.Seal(error.Message, RawRowColumns.RejectionReason), NpgsqlDbType.Bytea);
                     // PostgreSQL text cannot hold NUL; the reason already says the row was binary.
-                    copy.Write(error.RawText.Replace('\0', '?'), NpgsqlDbType.Text);
+                    copy.Write(cipher.Seal(error.RawText.Replace('\0', '?'), RawRowColumns.RawText), NpgsqlDbType.Bytea);
                 }
             }
             }
@@ -129,7 +131,7 @@ public sealed class RawRowStore(NpgsqlDataSource db)
             {
                 File = reader.GetString(2),
                 Line = reader.GetInt64(3),
-                Fields = reader.GetFieldValue<string[]>(4),
+                Fields = RawRowColumns.OpenFields(cipher, reader.GetFieldValue<byte[]>(4)),
                 RowId = reader.IsDBNull(5) ? null : reader.GetString(5),
             });
         }
@@ -138,12 +140,29 @@ public sealed class RawRowStore(NpgsqlDataSource db)
     public async Task<IReadOnlyList<RejectedRow>> RejectedAsync(Guid runId, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<RejectedRow>(new CommandDefinition("""
-            SELECT f.name AS File, r.line, r.rejection_code AS Code, r.rejection_reason AS Message, r.raw_text AS RawText
+        var rows = await connection.QueryAsync<(string File, long Line, string Code, byte[] Message, byte[] RawText)>(new CommandDefinition("""
+            SELECT f.name, r.line, r.rejection_code, r.rejection_reason, r.raw_text
             FROM ingestion.raw_row r JOIN ingestion.run_file f USING (file_id)
             WHERE r.run_id = @runId AND r.rejection_code IS NOT NULL
             ORDER BY r.file_id, r.line
             LIMIT @limit
-            """, new { runId, limit }, cancellationToken: ct))];
+            """, new { runId, limit }, cancellationToken: ct));
+        return [.. rows.Select(r => new RejectedRow(r.File, r.Line, r.Code, cipher.OpenText(r.Message, RawRowColumns.RejectionReason), cipher.OpenText(r.RawText, RawRowColumns.RawText)))];
     }
+}
+
+/// <summary>How <c>ingestion.raw_row</c> stores what a row says: encrypted (a rejection's reason too: it may quote a
+/// field), the fields as a JSON array.</summary>
+public static class RawRowColumns
+{
+    public const string Fields = "ingestion.raw_row.fields";
+    public const string RawText = "ingestion.raw_row.raw_text";
+    public const string RejectionReason = "ingestion.raw_row.rejection_reason";
+
+    public static byte[] SealFields(FieldCipher cipher, IReadOnlyList<string> fields) =>
+        cipher.Seal(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(fields), Fields);
+
+    public static string[] OpenFields(FieldCipher cipher, byte[] stored) =>
+        System.Text.Json.JsonSerializer.Deserialize<string[]>(cipher.Open(stored, Fields))
+        ?? throw new InvalidDataException($"A row of {Fields} holds null.");
 }

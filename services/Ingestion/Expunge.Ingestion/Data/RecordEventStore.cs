@@ -2,6 +2,7 @@ using Dapper;
 using Expunge.Contracts;
 using Expunge.Ingestion.Domain;
 using Expunge.Persistence;
+using Expunge.Security;
 using Npgsql;
 
 namespace Expunge.Ingestion.Data;
@@ -11,8 +12,11 @@ namespace Expunge.Ingestion.Data;
 /// batch of one"), stored and published in one transaction. A re-sent event (same source and record id) changes
 /// nothing and answers with the run the first one made.
 /// </summary>
-public sealed class RecordEventStore(NpgsqlDataSource db, OutboxSignal outbox, RunProgress progress)
+public sealed class RecordEventStore(NpgsqlDataSource db, OutboxSignal outbox, RunProgress progress, FieldCipher cipher)
 {
+    /// <summary>The event as received, encrypted: it names the person.</summary>
+    public const string EventColumn = "ingestion.record_event.event_json";
+
     public async Task<(Guid RunId, bool Created)> AcceptAsync(RecordEventSubmitted e, SourceRow row, CancellationToken ct)
     {
         var (source, recordId) = (e.Source.Trim(), e.RecordId.Trim());
@@ -21,7 +25,7 @@ public sealed class RecordEventStore(NpgsqlDataSource db, OutboxSignal outbox, R
         var inserted = await tx.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO ingestion.record_event (source, record_id, run_id, event_json) VALUES (@source, @recordId, @runId, @json)
             ON CONFLICT (source, record_id) DO NOTHING
-            """, new { source, recordId, runId, json = System.Text.Json.JsonSerializer.Serialize(e, System.Text.Json.JsonSerializerOptions.Web) },
+            """, new { source, recordId, runId, json = cipher.Seal(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(e, System.Text.Json.JsonSerializerOptions.Web), EventColumn) },
             tx.Transaction, cancellationToken: ct));
         if (inserted == 0)
         {
@@ -39,7 +43,7 @@ public sealed class RecordEventStore(NpgsqlDataSource db, OutboxSignal outbox, R
             )
             INSERT INTO ingestion.raw_row (run_id, file_id, source, line, source_record_id, row_id, fields)
             SELECT @runId, file_id, @source, 1, @recordId, @recordId, @fields FROM file;
-            """, new { runId, file = row.File, source, recordId, fields = row.Fields.ToArray() }, tx.Transaction, cancellationToken: ct));
+            """, new { runId, file = row.File, source, recordId, fields = RawRowColumns.SealFields(cipher, row.Fields) }, tx.Transaction, cancellationToken: ct));
         tx.Publish(MessageIds.For(runId, RunCloser.StageName, 0), new SourceRecordsIngested
         {
             RunId = runId, Sequence = 0, Records = [SourceRecords.CountyRecord(source, recordId, [row])],

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Expunge.Linkage;
 using Microsoft.Extensions.Logging;
+using Expunge.Security;
 using Npgsql;
 
 namespace Expunge.Matching.Data;
@@ -10,7 +11,7 @@ namespace Expunge.Matching.Data;
 /// The linkage model in use: the newest trained on this system's own records, or <see cref="DefaultModel"/> before any
 /// run has been linked. Read once per batch from a cache refreshed when a new version is stored.
 /// </summary>
-public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
+public sealed class LinkageModels(NpgsqlDataSource db, FieldCipher cipher) : IDisposable
 {
     private (int Version, FellegiSunterModel Model, long TrainedOn)? _current;
     private readonly SemaphoreSlim _training = new(1, 1);
@@ -88,11 +89,11 @@ public sealed class LinkageModels(NpgsqlDataSource db) : IDisposable
     public async Task<IReadOnlyList<LinkageRecord>> SampleAsync(int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<string>(new CommandDefinition("""
-            SELECT identity::text FROM matching.source_record
+        var rows = await connection.QueryAsync<byte[]>(new CommandDefinition("""
+            SELECT identity FROM matching.source_record
             ORDER BY md5(source || '/' || source_record_id) LIMIT @limit
             """, new { limit }, cancellationToken: ct));
-        return [.. rows.Select(r => JsonSerializer.Deserialize<LinkageRecord>(r, JsonSerializerOptions.Web)!)];
+        return [.. rows.Select(r => cipher.OpenJson<LinkageRecord>(r, StoredRecordColumns.Identity))];
     }
 
     public async Task<int> SaveAsync(FellegiSunterModel model, long storedRecords, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Expunge.CountyRecords;
 using Expunge.Linkage;
+using Expunge.Security;
 using Npgsql;
 
 namespace Expunge.Matching.Data;
@@ -30,12 +31,12 @@ public sealed class LinkedRecordIndex(ILogger<LinkedRecordIndex> logger) : IDisp
 
     /// <summary>Takes the linking lock and the next version (inside the caller's transaction); returns the index caught
     /// up with every version before it.</summary>
-    public async Task<(CandidateIndex Index, long Version)> LockAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
+    public async Task<(CandidateIndex Index, long Version)> LockAsync(NpgsqlConnection connection, NpgsqlTransaction tx, FieldCipher cipher, CancellationToken ct)
     {
         var version = await TakeNextVersionAsync(connection, tx, ct);
         if (!_loaded || _index.Version < version - 1)
         {
-            await CatchUpAsync(connection, tx, _loaded ? _index.Version : long.MinValue, ct);
+            await CatchUpAsync(connection, tx, cipher, _loaded ? _index.Version : long.MinValue, ct);
             _loaded = true;
         }
         _index.Advance(version - 1);
@@ -56,17 +57,17 @@ public sealed class LinkedRecordIndex(ILogger<LinkedRecordIndex> logger) : IDisp
         _index.Advance(change.Version);
     }
 
-    private async Task CatchUpAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long after, CancellationToken ct)
+    private async Task CatchUpAsync(NpgsqlConnection connection, NpgsqlTransaction tx, FieldCipher cipher, long after, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var rows = (await connection.QueryAsync<(string Identity, Guid PersonId)>(new CommandDefinition("""
-            SELECT r.identity::text, l.person_id
+        var rows = (await connection.QueryAsync<(byte[] Identity, Guid PersonId)>(new CommandDefinition("""
+            SELECT r.identity, l.person_id
             FROM matching.source_link l JOIN matching.source_record r USING (source, source_record_id)
             WHERE l.link_version > @after
             """, new { after }, tx, cancellationToken: ct))).ToList();
-        // Standardising is the cost of a first load (every stored record): on every core.
+        // Decrypting and standardising are the cost of a first load (every stored record): on every core.
         var records = new StandardRecord[rows.Count];
-        Parallel.For(0, rows.Count, i => records[i] = StandardRecord.Of(JsonSerializer.Deserialize<LinkageRecord>(rows[i].Identity, JsonSerializerOptions.Web)!));
+        Parallel.For(0, rows.Count, i => records[i] = StandardRecord.Of(cipher.OpenJson<LinkageRecord>(rows[i].Identity, StoredRecordColumns.Identity)));
         for (var i = 0; i < records.Length; i++) _index.Set(records[i], rows[i].PersonId);
         if (rows.Count > 1000)
         {

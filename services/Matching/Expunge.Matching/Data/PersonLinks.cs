@@ -5,6 +5,7 @@ using Expunge.Contracts;
 using Expunge.Linkage;
 using Expunge.Matching.Domain;
 using Expunge.Persistence;
+using Expunge.Security;
 using Npgsql;
 
 namespace Expunge.Matching.Data;
@@ -20,7 +21,7 @@ public sealed record BatchLinkage(IReadOnlyList<PersonHistory> People, int NewPe
 /// <see cref="LinkedRecordIndex"/>. Linking is serialised (the link_state row lock, across instances): two batches
 /// linked side by side could each found a person for the same human.
 /// </summary>
-public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
+public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, FieldCipher cipher)
 {
     /// <summary>Links one batch inside the consumer's transaction. Call it inside <see cref="LinkedRecordIndex.EnterAsync"/>
     /// and, once the transaction has committed, apply the returned change to the index.</summary>
@@ -28,19 +29,19 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
         FellegiSunterModel model, CancellationToken ct)
     {
         var (connection, transaction) = (tx.Connection, tx.Transaction);
-        var (known, version) = await index.LockAsync(connection, transaction, ct);
+        var (known, version) = await index.LockAsync(connection, transaction, cipher, ct);
 
         var identities = records.Select(LinkageRecords.Of).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.source_record (source, source_record_id, identity, record)
-            SELECT * FROM unnest(@sources::text[], @ids::text[], @identities::jsonb[], @bodies::jsonb[])
+            SELECT * FROM unnest(@sources::text[], @ids::text[], @identities::bytea[], @bodies::bytea[])
             ON CONFLICT (source, source_record_id) DO UPDATE SET identity = EXCLUDED.identity, record = EXCLUDED.record, updated_at = now()
             """, new
             {
                 sources = records.Select(r => r.Source).ToArray(),
                 ids = records.Select(r => r.SourceRecordId).ToArray(),
-                identities = identities.Select(i => JsonSerializer.Serialize(i, JsonSerializerOptions.Web)).ToArray(),
-                bodies = records.Select(r => JsonSerializer.Serialize(r, JsonSerializerOptions.Web)).ToArray(),
+                identities = identities.Select(i => cipher.SealJson(i, StoredRecordColumns.Identity)).ToArray(),
+                bodies = records.Select(r => cipher.SealJson(r, StoredRecordColumns.Record)).ToArray(),
             }, transaction, cancellationToken: ct));
 
         // A record sent again keeps its person; its identity may have changed, so the index takes it again.
@@ -69,7 +70,7 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
         var replaced = mergedInto.GroupBy(m => m.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.Key).Order()]);
         // The batch's own records are in hand: only the people's other records are read back (and parsed) from the store.
         var batchRecords = records.DistinctBy(r => SourceIdentities.Key(r.Source, r.SourceRecordId)).ToList();
-        var earlier = await RecordsOfAsync(connection, transaction, people, ct, except: batchRecords);
+        var earlier = await RecordsOfAsync(connection, transaction, cipher, people, ct, except: batchRecords);
         var histories = PersonHistories.Assemble(
             earlier.Concat(batchRecords.Select(r => (linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], r))), replaced);
         var linkage = new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count, result.Review.Count);
@@ -106,11 +107,11 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
         return into;
     }
 
-    private static async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, long version, IncrementalResult result,
+    private async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, long version, IncrementalResult result,
         FellegiSunterModel model, CancellationToken ct)
     {
         var pairs = result.Review.Select(r => (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
-            Evidence: JsonSerializer.Serialize(Evidence.Explain(model, r.A, r.B, r.Vector), JsonSerializerOptions.Web))).ToList();
+            Evidence: cipher.SealJson(Evidence.Explain(model, r.A, r.B, r.Vector), StoredRecordColumns.Evidence))).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.person (person_id, created_run_id) SELECT unnest(@newPeople::uuid[]), @runId;
             UPDATE matching.link_state SET records = records + cardinality(@ids::text[]) WHERE id = 1;
@@ -120,7 +121,7 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
             UPDATE matching.source_link l SET person_id = m.kept, link_version = @version
             FROM unnest(@absorbed::uuid[], @kept::uuid[]) AS m(absorbed, kept) WHERE l.person_id = m.absorbed;
             INSERT INTO matching.review_pair (a_source, a_record_id, b_source, b_record_id, probability, reason, evidence)
-            SELECT * FROM unnest(@aSources::text[], @aIds::text[], @bSources::text[], @bIds::text[], @probabilities::float8[], @reasons::text[], @evidence::jsonb[])
+            SELECT * FROM unnest(@aSources::text[], @aIds::text[], @bSources::text[], @bIds::text[], @probabilities::float8[], @reasons::text[], @evidence::bytea[])
             ON CONFLICT DO NOTHING;
             """, new
             {
@@ -163,11 +164,11 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
 
     /// <summary>The stored records of <paramref name="people"/>, but for those listed in <paramref name="except"/>.</summary>
     public static async Task<IReadOnlyList<(Guid PersonId, SourceRecord Record)>> RecordsOfAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
-        IReadOnlyCollection<Guid> people, CancellationToken ct, IReadOnlyCollection<SourceRecord>? except = null)
+        FieldCipher cipher, IReadOnlyCollection<Guid> people, CancellationToken ct, IReadOnlyCollection<SourceRecord>? except = null)
     {
         except ??= [];
-        var rows = await connection.QueryAsync<(Guid PersonId, string Record)>(new CommandDefinition("""
-            SELECT l.person_id, r.record::text FROM matching.source_link l JOIN matching.source_record r USING (source, source_record_id)
+        var rows = await connection.QueryAsync<(Guid PersonId, byte[] Record)>(new CommandDefinition("""
+            SELECT l.person_id, r.record FROM matching.source_link l JOIN matching.source_record r USING (source, source_record_id)
             WHERE l.person_id = ANY(@people)
               AND (l.source, l.source_record_id) NOT IN (SELECT * FROM unnest(@exceptSources::text[], @exceptIds::text[]))
             """, new
@@ -176,7 +177,7 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index)
                 exceptSources = except.Select(r => r.Source).ToArray(),
                 exceptIds = except.Select(r => r.SourceRecordId).ToArray(),
             }, tx, cancellationToken: ct));
-        return [.. rows.Select(r => (r.PersonId, JsonSerializer.Deserialize<SourceRecord>(r.Record, JsonSerializerOptions.Web)!))];
+        return [.. rows.Select(r => (r.PersonId, cipher.OpenJson<SourceRecord>(r.Record, StoredRecordColumns.Record)))];
     }
 
     /// <summary>Every record the run brought, with the person it belongs to now (merges since are followed).</summary>

@@ -5,6 +5,7 @@ using Expunge.Contracts;
 using Expunge.Linkage;
 using Expunge.Matching.Domain;
 using Expunge.Persistence;
+using Expunge.Security;
 using Npgsql;
 
 namespace Expunge.Matching.Data;
@@ -20,7 +21,7 @@ public sealed record ReviewPair(long PairId, string ASource, string ARecordId, G
 /// part keeps the id). Every person changed is published again with its whole history, in a run of its own, so
 /// eligibility decides them afresh.
 /// </summary>
-public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, LinkageModels models, RunProgress progress)
+public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, LinkageModels models, RunProgress progress, FieldCipher cipher)
 {
     public enum Outcome { Done, NotFound, AlreadyDecided }
 
@@ -31,7 +32,7 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
             SELECT p.pair_id AS PairId, p.a_source AS ASource, p.a_record_id AS ARecordId, la.person_id AS APerson,
                    p.b_source AS BSource, p.b_record_id AS BRecordId, lb.person_id AS BPerson, p.probability, p.reason, p.status,
                    p.opened_at AS OpenedAt, p.decided_by AS DecidedBy, p.decided_at AS DecidedAt, p.note,
-                   ra.identity::text AS AIdentity, rb.identity::text AS BIdentity, p.evidence::text AS Evidence
+                   ra.identity AS AIdentity, rb.identity AS BIdentity, p.evidence
             FROM matching.review_pair p
             LEFT JOIN matching.source_link la ON la.source = p.a_source AND la.source_record_id = p.a_record_id
             LEFT JOIN matching.source_link lb ON lb.source = p.b_source AND lb.source_record_id = p.b_record_id
@@ -41,7 +42,7 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
             """, new { status, limit }, cancellationToken: ct));
         return [.. rows.Select(r => new ReviewPair(r.PairId, r.ASource, r.ARecordId, r.APerson, r.BSource, r.BRecordId, r.BPerson, r.Probability,
             r.Reason, r.Status, r.OpenedAt, r.DecidedBy, r.DecidedAt, r.Note, Identity(r.AIdentity), Identity(r.BIdentity),
-            JsonSerializer.Deserialize<List<FieldEvidence>>(r.Evidence, JsonSerializerOptions.Web) ?? []))];
+            cipher.OpenJson<List<FieldEvidence>>(r.Evidence, StoredRecordColumns.Evidence)))];
     }
 
     public async Task<(Outcome Outcome, Guid? RunId)> DecideAsync(long pairId, bool link, string by, string note, CancellationToken ct)
@@ -81,11 +82,11 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
         }
         else if (!link && p.APerson == p.BPerson)
         {
-            var records = await connection.QueryAsync<(string Source, string Id, string Identity)>(new CommandDefinition("""
-                SELECT l.source, l.source_record_id, r.identity::text FROM matching.source_link l JOIN matching.source_record r USING (source, source_record_id)
+            var records = await connection.QueryAsync<(string Source, string Id, byte[] Identity)>(new CommandDefinition("""
+                SELECT l.source, l.source_record_id, r.identity FROM matching.source_link l JOIN matching.source_record r USING (source, source_record_id)
                 WHERE l.person_id = @person ORDER BY l.source, l.source_record_id
                 """, new { person = p.APerson }, transaction, cancellationToken: ct));
-            var standard = records.Select(r => StandardRecord.Of(JsonSerializer.Deserialize<LinkageRecord>(r.Identity, JsonSerializerOptions.Web)!)).ToList();
+            var standard = records.Select(r => StandardRecord.Of(cipher.OpenJson<LinkageRecord>(r.Identity, StoredRecordColumns.Identity))).ToList();
             var a = standard.First(r => r.Id == SourceIdentities.Key(p.ASource, p.AId));
             var b = standard.First(r => r.Id == SourceIdentities.Key(p.BSource, p.BId));
             var parts = PersonSplit.Split(standard, a, b, model);
@@ -113,7 +114,7 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
         {
             // A correction travels as a run of one batch, so every stage after matching handles it like any other.
             runId = Guid.CreateVersion7();
-            var people = PersonHistories.Assemble(await PersonLinks.RecordsOfAsync(connection, transaction, changed, ct), replaced);
+            var people = PersonHistories.Assemble(await PersonLinks.RecordsOfAsync(connection, transaction, cipher, changed, ct), replaced);
             tx.Publish(MessageIds.For(runId.Value, MatchingRegistration.Service, 0), new PersonHistoriesMatched { RunId = runId.Value, Sequence = 0, People = people });
             tx.Publish(MessageIds.For(runId.Value, MatchingRegistration.Service + ".run-ingested", 0), new RunIngested
             {
@@ -125,7 +126,7 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
         return (Outcome.Done, runId);
     }
 
-    private static LinkageRecord? Identity(string? json) => json is null ? null : JsonSerializer.Deserialize<LinkageRecord>(json, JsonSerializerOptions.Web);
+    private LinkageRecord? Identity(byte[]? stored) => stored is null ? null : cipher.OpenJson<LinkageRecord>(stored, StoredRecordColumns.Identity);
 
     private sealed class PairRow
     {
@@ -143,8 +144,8 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
         public string? DecidedBy { get; set; }
         public DateTime? DecidedAt { get; set; }
         public string? Note { get; set; }
-        public string? AIdentity { get; set; }
-        public string? BIdentity { get; set; }
-        public string Evidence { get; set; } = "[]";
+        public byte[]? AIdentity { get; set; }
+        public byte[]? BIdentity { get; set; }
+        public byte[] Evidence { get; set; } = [];
     }
 }

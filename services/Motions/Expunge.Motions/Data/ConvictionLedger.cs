@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Dapper;
 using Expunge.Contracts;
 using Expunge.Motions.Domain;
 using Expunge.Persistence;
+using Expunge.Security;
 
 namespace Expunge.Motions.Data;
 
@@ -11,8 +11,11 @@ namespace Expunge.Motions.Data;
 /// person decided again stands for all of their convictions; a conviction of theirs (or of a person merged into
 /// them) that the new decisions no longer name is withdrawn. A conviction the court granted stays granted.
 /// </summary>
-public sealed class ConvictionLedger
+public sealed class ConvictionLedger(FieldCipher cipher)
 {
+    /// <summary>What a filing lists for the conviction (name, date of birth, CII): stored encrypted JSON.</summary>
+    public const string FilingColumn = "motions.conviction.filing";
+
     public async Task RecordAsync(OutboxTransaction tx, ConvictionsDetermined batch, CancellationToken ct)
     {
         var decided = batch.People.Where(p => p.State == DeterminationState.Decided).ToList();
@@ -41,17 +44,17 @@ public sealed class ConvictionLedger
     public Task RecordAsync(OutboxTransaction tx, DeterminationRevised revision, CancellationToken ct) =>
         UpsertAsync(tx, [(revision.PersonId, revision.Conviction)], ct);
 
-    private static Task UpsertAsync(OutboxTransaction tx, List<(Guid PersonId, ConvictionDetermination Conviction)> rows, CancellationToken ct)
+    private Task UpsertAsync(OutboxTransaction tx, List<(Guid PersonId, ConvictionDetermination Conviction)> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return Task.CompletedTask;
         var filings = rows.Select(r => r.Conviction.Filing ?? FilingPlan.Minimal(r.Conviction)).ToList();
         return tx.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO motions.conviction AS c (source, source_record_id, cnt_order, row_id, person_id, determination, reason_code, policy,
                 policy_version, court, agency, filing, change_seq)
-            SELECT source, record, cnt, row_id, person, determination, reason, policy, version, court, agency, filing::jsonb,
+            SELECT source, record, cnt, row_id, person, determination, reason, policy, version, court, agency, filing,
                    nextval('motions.conviction_change')
             FROM unnest(@sources::text[], @records::text[], @counts::text[], @rowIds::text[], @people::uuid[], @determinations::text[],
-                        @reasons::text[], @policies::text[], @versions::int[], @courts::text[], @agencies::text[], @filings::text[])
+                        @reasons::text[], @policies::text[], @versions::int[], @courts::text[], @agencies::text[], @filings::bytea[])
                  AS t(source, record, cnt, row_id, person, determination, reason, policy, version, court, agency, filing)
             ON CONFLICT (source, source_record_id, cnt_order) DO UPDATE SET
                 person_id = EXCLUDED.person_id, determination = EXCLUDED.determination, reason_code = EXCLUDED.reason_code,
@@ -71,7 +74,7 @@ public sealed class ConvictionLedger
                 versions = rows.Select(r => r.Conviction.PolicyVersion).ToArray(),
                 courts = filings.Select(f => f.Court).ToArray(),
                 agencies = filings.Select(f => f.ProsecutingAgency).ToArray(),
-                filings = filings.Select(f => JsonSerializer.Serialize(f, JsonSerializerOptions.Web)).ToArray(),
+                filings = filings.Select(f => cipher.SealJson(f, FilingColumn)).ToArray(),
             }, tx.Transaction, cancellationToken: ct));
     }
 }

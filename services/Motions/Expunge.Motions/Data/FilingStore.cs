@@ -5,6 +5,7 @@ using Expunge.Contracts;
 using Expunge.Motions.Documents;
 using Expunge.Motions.Domain;
 using Expunge.Persistence;
+using Expunge.Security;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,8 +26,12 @@ public sealed record PackageInfo(Guid PackageId, string PackageKey, int Version,
 }
 
 /// <summary>Filing requests, packages, their rows and documents, and the court's responses (motions' own database).</summary>
-public sealed class FilingStore(NpgsqlDataSource db)
+public sealed class FilingStore(NpgsqlDataSource db, FieldCipher cipher)
 {
+    /// <summary>A package's documents list people by name: stored encrypted (Expunge.Security.FieldCipher). The size and
+    /// SHA-256 kept beside them are of the document itself, as a clerk downloads it.</summary>
+    public const string DocumentColumn = "motions.document.content";
+
     private const string RequestColumns = """
         request_id AS RequestId, run_id AS RunId, since_seq AS SinceSeq, through_seq AS ThroughSeq, announces_run AS AnnouncesRun,
         batch_count AS BatchCount, people, requested_by AS RequestedBy, requested_at AS RequestedAt, completed_at AS CompletedAt, packages,
@@ -82,20 +87,20 @@ public sealed class FilingStore(NpgsqlDataSource db)
             """, transaction: tx.Transaction, cancellationToken: ct));
 
     /// <summary>The convictions a request files: a run's, or those changed in the request's range; current decisions only.</summary>
-    public static async Task<IReadOnlyList<FilingRow>> RowsForAsync(OutboxTransaction tx, FilingRequest request, CancellationToken ct)
+    public async Task<IReadOnlyList<FilingRow>> RowsForAsync(OutboxTransaction tx, FilingRequest request, CancellationToken ct)
     {
         var rows = await tx.Connection.QueryAsync<StoredRow>(new CommandDefinition(request.RunId is not null ? """
                 SELECT c.row_id AS RowId, c.source, c.source_record_id AS SourceRecordId, c.cnt_order AS CntOrder, c.person_id AS PersonId,
-                       c.determination, c.reason_code AS ReasonCode, c.filing::text AS Filing
+                       c.determination, c.reason_code AS ReasonCode, c.filing AS Filing
                 FROM motions.run_conviction r JOIN motions.conviction c USING (source, source_record_id, cnt_order)
                 WHERE r.run_id = @RunId AND c.status = 'decided'
                 """ : """
                 SELECT row_id AS RowId, source, source_record_id AS SourceRecordId, cnt_order AS CntOrder, person_id AS PersonId,
-                       determination, reason_code AS ReasonCode, filing::text AS Filing
+                       determination, reason_code AS ReasonCode, filing AS Filing
                 FROM motions.conviction WHERE change_seq > @SinceSeq AND change_seq <= @ThroughSeq AND status = 'decided'
                 """, request, tx.Transaction, cancellationToken: ct));
         return [.. rows.Select(r => new FilingRow(r.RowId, r.Source, r.SourceRecordId, r.CntOrder, r.PersonId, r.Determination, r.ReasonCode,
-            JsonSerializer.Deserialize<ConvictionFiling>(r.Filing, JsonSerializerOptions.Web)!))];
+            cipher.OpenJson<ConvictionFiling>(r.Filing, ConvictionLedger.FilingColumn)))];
     }
 
     /// <summary>The name a package keeps across versions: what it files (a run, or changes since the last request) and for whom.</summary>
@@ -103,7 +108,7 @@ public sealed class FilingStore(NpgsqlDataSource db)
         $"{(request.RunId is { } run ? $"run:{run}" : "since")}|{plan.Court}|{plan.ProsecutingAgency}";
 
     /// <summary>Stores one package with its rows and documents; returns its version (one more than the key's last) and its documents.</summary>
-    public static async Task<(int Version, IReadOnlyList<DocumentInfo> Documents)> StorePackageAsync(OutboxTransaction tx, Guid packageId, FilingRequest request, PackagePlan plan,
+    public async Task<(int Version, IReadOnlyList<DocumentInfo> Documents)> StorePackageAsync(OutboxTransaction tx, Guid packageId, FilingRequest request, PackagePlan plan,
         Func<int, IReadOnlyList<GeneratedDocument>> documents, CancellationToken ct)
     {
         var key = KeyOf(request, plan);
@@ -136,7 +141,7 @@ public sealed class FilingStore(NpgsqlDataSource db)
             stored.Add(info);
             await tx.Connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO motions.document (package_id, name, media_type, bytes, sha256, content) VALUES (@packageId, @Name, @MediaType, @bytes, @sha, @Content)
-                """, new { packageId, document.Name, document.MediaType, bytes = info.Bytes, sha = info.Sha256, document.Content },
+                """, new { packageId, document.Name, document.MediaType, bytes = info.Bytes, sha = info.Sha256, Content = cipher.Seal(document.Content, DocumentColumn) },
                 tx.Transaction, cancellationToken: ct));
         }
         return (version, stored);
@@ -197,7 +202,7 @@ public sealed class FilingStore(NpgsqlDataSource db)
         var row = await connection.QuerySingleOrDefaultAsync<(string Name, string MediaType, long Bytes, string Sha256, byte[] Content)?>(new CommandDefinition(
             "SELECT name, media_type, bytes, sha256, content FROM motions.document WHERE package_id = @packageId AND name = @name",
             new { packageId, name }, cancellationToken: ct));
-        return row is { } r ? (new DocumentInfo(r.Name, r.MediaType, r.Bytes, r.Sha256), r.Content) : null;
+        return row is { } r ? (new DocumentInfo(r.Name, r.MediaType, r.Bytes, r.Sha256), cipher.Open(r.Content, DocumentColumn)) : null;
     }
 
     private sealed class StoredRow
@@ -209,6 +214,6 @@ public sealed class FilingStore(NpgsqlDataSource db)
         public Guid PersonId { get; set; }
         public string Determination { get; set; } = "";
         public string ReasonCode { get; set; } = "";
-        public string Filing { get; set; } = "{}";
+        public byte[] Filing { get; set; } = [];
     }
 }

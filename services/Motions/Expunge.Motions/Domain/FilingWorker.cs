@@ -15,7 +15,7 @@ public sealed class FilingRequestedSignal : WakeSignal;
 /// completed run, <see cref="RunCompleted"/> — all in one transaction, so a worker that dies half-way leaves the
 /// request pending and the next one makes the same packages (their ids derive from the request), never twice.
 /// </summary>
-public sealed class FilingWorker(NpgsqlDataSource db, OutboxSignal outbox, FilingRequestedSignal requested, MotionsMetrics metrics,
+public sealed class FilingWorker(NpgsqlDataSource db, OutboxSignal outbox, FilingRequestedSignal requested, FilingStore filings, MotionsMetrics metrics,
     TimeProvider clock, ILogger<FilingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,13 +50,13 @@ public sealed class FilingWorker(NpgsqlDataSource db, OutboxSignal outbox, Filin
         var request = await FilingStore.ClaimPendingAsync(tx, ct);
         if (request is null) return false;
         using var activity = MessagingTelemetry.Continue("make filing packages", request.TraceParent);
-        var rows = await FilingStore.RowsForAsync(tx, request, ct);
+        var rows = await filings.RowsForAsync(tx, request, ct);
         var plans = FilingPlan.Group(rows);
         var date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         foreach (var plan in plans)
         {
             var packageId = MessageIds.For(request.RequestId, $"motions.package:{plan.Court}|{plan.ProsecutingAgency}", 0);
-            var (version, documents) = await FilingStore.StorePackageAsync(tx, packageId, request, plan,
+            var (version, documents) = await filings.StorePackageAsync(tx, packageId, request, plan,
                 v => FilingDocuments.Build(plan, new PackageHeading(packageId, v, date, plan.County)), ct);
             tx.Publish(MessageIds.For(packageId, "motions.filing-generated", 0), new FilingGenerated
             {
