@@ -41,4 +41,7 @@ public sealed record ConvictionFiling
 
     /// <summary>The sources that reported the conviction, <c>;</c>-joined (<c>doj;court</c>).</summary>
     public string Sources { get; init; } = "";
+
+    /// <summary>Each source's report of the conviction: what is sealed when the court grants relief.</summary>
+    public IReadOnlyList<ConvictionReport> Reports { get; init; } = [];
 }

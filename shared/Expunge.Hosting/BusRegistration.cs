@@ -1,3 +1,5 @@
+using Expunge.Contracts;
+using Expunge.Persistence;
 using MassTransit;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,3 +120,16 @@ public abstract class StageConsumerDefinition<TConsumer> : ConsumerDefinition<TC
         }
     }
 }
+
+/// <summary>
+/// Records the convictions the court granted relief for as sealed in this service's database (its queue is named
+/// for the service, so ingestion, matching and eligibility each get every message).
+/// </summary>
+public sealed class ConvictionsSealedConsumer(Inbox inbox) : IConsumer<ConvictionsSealed>
+{
+    public Task Consume(ConsumeContext<ConvictionsSealed> context) =>
+        inbox.ConsumeOnceAsync(nameof(ConvictionsSealedConsumer), context.MessageId,
+            tx => SealedConvictions.RecordAsync(tx.Connection, tx.Transaction, context.Message, context.CancellationToken), context.CancellationToken);
+}
+
+public sealed class ConvictionsSealedConsumerDefinition : StageConsumerDefinition<ConvictionsSealedConsumer>;

@@ -56,6 +56,6 @@ public sealed class RunProgressTests(Infrastructure infrastructure)
 
         await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var applied = (await connection.QueryAsync<string>("SELECT name FROM migrations.applied ORDER BY name")).ToList();
-        Assert.Equal(["Expunge.Persistence.Tests/0001_effects.sql", "Expunge.Persistence/0001_messaging.sql", "Expunge.Persistence/0002_outbox_trace.sql", "Expunge.Persistence/0003_audit.sql", "Expunge.Persistence/0004_encrypted_outbox.sql"], applied);
+        Assert.Equal(["Expunge.Persistence.Tests/0001_effects.sql", "Expunge.Persistence/0001_messaging.sql", "Expunge.Persistence/0002_outbox_trace.sql", "Expunge.Persistence/0003_audit.sql", "Expunge.Persistence/0004_encrypted_outbox.sql", "Expunge.Persistence/0005_sealing.sql"], applied);
     }
 }

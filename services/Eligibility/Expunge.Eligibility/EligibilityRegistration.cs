@@ -22,6 +22,7 @@ public static class EligibilityRegistration
         services.AddSingleton<DeterminationStore>();
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<EligibilityMetrics>();
+        services.AddSealPurge<DecisionSealPurge>();
         return services;
     }
 
@@ -30,6 +31,7 @@ public static class EligibilityRegistration
         x.AddConsumer<PersonHistoriesMatchedConsumer, PersonHistoriesMatchedConsumerDefinition>();
         x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
         x.AddConsumer<FilingRowsRejectedConsumer, FilingRowsRejectedConsumerDefinition>();
+        x.AddConsumer<ConvictionsSealedConsumer, ConvictionsSealedConsumerDefinition>();
     }
 
     public static WebApplication MapEligibilityApi(this WebApplication app)

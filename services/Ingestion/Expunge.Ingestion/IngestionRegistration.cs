@@ -16,7 +16,11 @@ public static class IngestionRegistration
     {
         var batching = new RunBatching(RecordsPerBatch: builder.Configuration.GetValue("EXPUNGE_INGESTION_BATCH_RECORDS", 200));
         return builder.AddPipelineService(Service, (services, db) => services.AddIngestionServices(db, batching),
-            x => x.AddConsumer<RecordEventSubmittedConsumer, RecordEventSubmittedConsumerDefinition>());
+            x =>
+            {
+                x.AddConsumer<RecordEventSubmittedConsumer, RecordEventSubmittedConsumerDefinition>();
+                x.AddConsumer<ConvictionsSealedConsumer, ConvictionsSealedConsumerDefinition>();
+            });
     }
 
     /// <summary>Everything but the bus.</summary>
@@ -30,6 +34,7 @@ public static class IngestionRegistration
         services.AddSingleton<RunClosingSignal>();
         services.AddSingleton(batching);
         services.AddHostedService<RunCloser>();
+        services.AddSealPurge<RawRowSealPurge>();
         return services;
     }
 

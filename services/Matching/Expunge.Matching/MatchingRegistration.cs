@@ -23,6 +23,7 @@ public static class MatchingRegistration
         services.AddSingleton<LinkageModels>();
         services.AddSingleton<ReviewPairs>();
         services.AddSingleton<MatchingMetrics>();
+        services.AddSealPurge<SourceRecordSealPurge>();
         return services;
     }
 
@@ -30,6 +31,7 @@ public static class MatchingRegistration
     {
         x.AddConsumer<SourceRecordsIngestedConsumer, SourceRecordsIngestedConsumerDefinition>();
         x.AddConsumer<RunIngestedConsumer, RunIngestedConsumerDefinition>();
+        x.AddConsumer<ConvictionsSealedConsumer, ConvictionsSealedConsumerDefinition>();
     }
 
     public static WebApplication MapMatchingApi(this WebApplication app)

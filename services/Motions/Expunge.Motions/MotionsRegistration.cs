@@ -16,6 +16,7 @@ public static class MotionsRegistration
     public static IHostApplicationBuilder AddMotions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(FilingScheduleSettings.Read(builder.Configuration));
+        builder.Services.AddSingleton(SealHold.Read(builder.Configuration));
         return builder.AddPipelineService(Service, AddMotionsServices, AddConsumers);
     }
 
@@ -33,6 +34,8 @@ public static class MotionsRegistration
         services.AddHostedService<FilingWorker>();
         services.TryAddSingleton(new FilingScheduleSettings(null));
         services.AddHostedService<FilingSchedule>();
+        services.TryAddSingleton(new SealHold(SealHold.Default));
+        services.AddSealPurge<FilingSealPurge>();
         return services;
     }
 

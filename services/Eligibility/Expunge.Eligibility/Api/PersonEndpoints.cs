@@ -54,7 +54,7 @@ public static class PersonEndpoints
                 else return Results.Problem(choice.Run == true ? $"Run {runId} was not submitted with a policy of its own."
                     : $"No policy {choice.County}{(choice.Version is { } v ? $" version {v}" : "")} is stored.", statusCode: 404);
             }
-            var whatIf = new WhatIf(chosen);
+            var whatIf = new WhatIf(chosen, await histories.SealedReportsAsync(ct));
             await foreach (var person in histories.HistoriesOfRunAsync(runId, ct)) whatIf.Add(person);
             return Results.Ok(new { runId, policies = whatIf.Results() });
         }).WithTags("determinations").WithName("CompareRunPolicies");

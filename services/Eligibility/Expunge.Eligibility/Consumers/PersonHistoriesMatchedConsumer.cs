@@ -5,12 +5,13 @@ using Expunge.EligibilityRules;
 using Expunge.Hosting;
 using Expunge.Persistence;
 using MassTransit;
+using Npgsql;
 
 namespace Expunge.Eligibility.Consumers;
 
 public sealed class PersonHistoriesMatchedConsumer(
     Inbox inbox, PersonHistoryStore histories, DeterminationStore determinations, PolicyStore policies, RunProgress progress,
-    EligibilityMetrics metrics, IServiceProvider services)
+    EligibilityMetrics metrics, NpgsqlDataSource db, IServiceProvider services)
     : IConsumer<PersonHistoriesMatched>
 {
     public const string Stage = EligibilityRegistration.Service;
@@ -21,7 +22,13 @@ public sealed class PersonHistoriesMatchedConsumer(
         // A run's own policy was validated when it was submitted; one that does not parse here is a poison message.
         var runPolicy = batch.RunPolicy is null ? null : PolicyFile.Parse(batch.RunPolicy);
         var countyPolicies = await policies.CurrentPoliciesAsync(context.CancellationToken);
-        var outcomes = batch.People.Select(p => PersonDecisions.Decide(p, runPolicy, countyPolicies)).ToList();
+        IReadOnlyList<ConvictionReport> sealedReports;
+        await using (var connection = await db.OpenConnectionAsync(context.CancellationToken))
+        {
+            sealedReports = await SealedConvictions.ReportsOfAsync(connection, null,
+                [.. batch.People.SelectMany(p => p.Records).Select(r => (r.Source, r.SourceRecordId)).Distinct()], context.CancellationToken);
+        }
+        var outcomes = batch.People.Select(p => PersonDecisions.Decide(p, runPolicy, countyPolicies, sealedReports)).ToList();
 
         var applied = await inbox.ConsumeOnceAsync(nameof(PersonHistoriesMatchedConsumer), context.MessageId, async tx =>
         {

@@ -65,9 +65,12 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox,
         sources, source_references AS SourceReferences, conflicts, filing AS SealedFiling
         """;
 
-    /// <summary>Rows of <c>d</c> that are the current decision of a conviction the run decided (whichever run made them).</summary>
-    private const string CurrentForRun = """
-        WHERE d.superseded_by IS NULL AND d.withdrawn_at IS NULL AND EXISTS (
+    /// <summary>A sealed conviction's decisions leave every view and export but the audit trail (its decision history).</summary>
+    private static readonly string NotSealed = $"NOT {SealedConvictions.IsSealed("d.source", "d.source_record_id", "d.cnt_order")}";
+
+    /// <summary>Rows of <c>d</c> that are the current decision of a conviction the run decided (whichever run made them), unless sealed.</summary>
+    private static readonly string CurrentForRun = $"""
+        WHERE d.superseded_by IS NULL AND d.withdrawn_at IS NULL AND {NotSealed} AND EXISTS (
             SELECT 1 FROM eligibility.determination r
             WHERE r.run_id = @runId AND r.source = d.source AND r.source_record_id = d.source_record_id AND r.cnt_order = d.cnt_order)
         """;
@@ -110,10 +113,11 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox,
     /// now reported under another key, a person found to be someone else) and is withdrawn, not deleted.
     /// </summary>
     private static Task<int> WithdrawAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid[] people, List<long> fresh, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition("""
+        connection.ExecuteAsync(new CommandDefinition($"""
             WITH gone AS (
-                UPDATE eligibility.determination SET withdrawn_at = now()
-                WHERE person_id = ANY(@people) AND superseded_by IS NULL AND withdrawn_at IS NULL AND NOT (determination_id = ANY(@fresh))
+                UPDATE eligibility.determination d SET withdrawn_at = now()
+                WHERE d.person_id = ANY(@people) AND d.superseded_by IS NULL AND d.withdrawn_at IS NULL AND NOT (d.determination_id = ANY(@fresh))
+                  AND {NotSealed} -- a sealed conviction is off the sheet on purpose, not gone from the record
                 RETURNING determination_id
             )
             UPDATE eligibility.review_item r SET status = 'superseded', resolved_at = now()
@@ -193,7 +197,7 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox,
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return [.. (await connection.QueryAsync<StoredDetermination>(new CommandDefinition(
-            $"SELECT {Columns} FROM eligibility.determination WHERE person_id = @personId ORDER BY determination_id DESC", new { personId }, cancellationToken: ct))).Select(Opened)];
+            $"SELECT {Columns} FROM eligibility.determination d WHERE d.person_id = @personId AND {NotSealed} ORDER BY determination_id DESC", new { personId }, cancellationToken: ct))).Select(Opened)];
     }
 
     public async Task<IReadOnlyList<StoredDetermination>> HistoryOfConvictionAsync(string source, string sourceRecordId, string cntOrder, CancellationToken ct)
@@ -219,7 +223,8 @@ public sealed class DeterminationStore(NpgsqlDataSource db, OutboxSignal outbox,
                    r.resolved_by AS ResolvedBy, r.resolved_at AS ResolvedAt, r.resolution_note AS ResolutionNote, r.override_id AS OverrideId,
                    d.*
             FROM eligibility.review_item r JOIN (SELECT {Columns} FROM eligibility.determination) d ON d.determinationid = r.determination_id
-            WHERE {where} ORDER BY r.opened_at, r.determination_id LIMIT @limit
+            WHERE {where} AND NOT {SealedConvictions.IsSealed("d.source", "d.sourcerecordid", "d.cntorder")}
+            ORDER BY r.opened_at, r.determination_id LIMIT @limit
             """, parameters, cancellationToken: ct), (item, decision) => (item, Opened(decision)), splitOn: "DeterminationId");
         return [.. items];
     }

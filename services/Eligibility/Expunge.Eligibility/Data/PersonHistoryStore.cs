@@ -87,6 +87,14 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db, FieldCipher cipher)
         }
     }
 
+    /// <summary>Every sealed report this service knows of (a county's grants: small rows, held for one what-if).</summary>
+    public async Task<IReadOnlyList<ConvictionReport>> SealedReportsAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<ConvictionReport>(new CommandDefinition(
+            "SELECT source, source_record_id AS SourceRecordId, reference FROM sealing.sealed_report", cancellationToken: ct))];
+    }
+
     /// <summary>A person's history as last received (from whichever run), or null.</summary>
     public async Task<(Guid RunId, PersonHistory History)?> LatestOfPersonAsync(Guid personId, CancellationToken ct)
     {

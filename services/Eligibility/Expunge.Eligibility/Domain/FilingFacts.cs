@@ -43,6 +43,7 @@ public static class FilingFacts
             Relief = Reliefs.Of(d),
             LegalBasis = Reliefs.LegalBasis(d),
             Sources = merged.SourceNames,
+            Reports = [.. merged.Sources.Select(s => new ConvictionReport { Source = s.Source, SourceRecordId = s.SourceRecordId, Reference = s.Reference })],
         };
     }
 

@@ -18,15 +18,17 @@ public sealed record PersonOutcome(Guid PersonId, IReadOnlyList<DecidedConvictio
 /// Decides a person's history: every source record of the person (DOJ rap sheets, court and DA cases, county events)
 /// is merged into one rap sheet on which each conviction appears once (<see cref="ConvictionMerger"/>), and every
 /// in-scope conviction is decided with the policy of its county: the run's own policy for its county, the county's
-/// stored policy for the others. Pure: the policies come in, the decisions go out.
+/// stored policy for the others. A conviction the court has sealed is off the sheet: it is not decided again and
+/// counts as no one's prior (README "Sealing"). Pure: the policies and the sealed reports come in, the decisions go out.
 /// </summary>
 public static class PersonDecisions
 {
-    public static PersonOutcome Decide(PersonHistory person, Policy? runPolicy, IReadOnlyList<Policy> countyPolicies)
+    public static PersonOutcome Decide(PersonHistory person, Policy? runPolicy, IReadOnlyList<Policy> countyPolicies,
+        IReadOnlyCollection<ConvictionReport>? sealedReports = null)
     {
         var policies = runPolicy is null ? countyPolicies : [runPolicy, .. countyPolicies.Where(p => p.County != runPolicy.County)];
         var counts = CountyCountsOf(person);
-        var merged = Merge(person, counts, HomeCounty(runPolicy, countyPolicies));
+        var merged = WithoutSealed(Merge(person, counts, HomeCounty(runPolicy, countyPolicies)), sealedReports ?? []);
         var decisions = policies.SelectMany(p => EligibilityEngine.Decide(merged.Sheet, p)).ToList();
         // Impact numbers are the run policy's (or, without one, the first county policy's).
         var impactPolicy = runPolicy ?? (policies.Count > 0 ? policies[0] : null);
@@ -52,6 +54,19 @@ public static class PersonDecisions
         var identity = first is null ? default
             : (first.Name ?? "", first.CiiNumber ?? "", DojDate.ParseOrNull(first.DateOfBirth ?? ""));
         return ConvictionMerger.Merge(sheets, counts, homeCounty, identity);
+    }
+
+    /// <summary>The record without the convictions any source's sealed report names (a conviction DOJ and the court both
+    /// reported is sealed when either report is).</summary>
+    public static MergedRecord WithoutSealed(MergedRecord merged, IReadOnlyCollection<ConvictionReport> sealedReports)
+    {
+        if (sealedReports.Count == 0) return merged;
+        var keys = sealedReports.Select(r => (r.Source, r.SourceRecordId, r.Reference)).ToHashSet();
+        var sealedConvictions = merged.Convictions.Where(c => c.Sources.Any(s => keys.Contains((s.Source, s.SourceRecordId, s.Reference))))
+            .Select(c => c.Conviction).ToHashSet(ReferenceEqualityComparer.Instance);
+        if (sealedConvictions.Count == 0) return merged;
+        return new MergedRecord(merged.Sheet with { Convictions = [.. merged.Sheet.Convictions.Where(c => !sealedConvictions.Contains(c))] },
+            [.. merged.Convictions.Where(c => !sealedConvictions.Contains(c.Conviction))]);
     }
 
     private static List<CountyCount> CountyCountsOf(PersonHistory person) =>

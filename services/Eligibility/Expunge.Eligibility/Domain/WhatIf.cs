@@ -9,9 +9,10 @@ public sealed record WhatIfResult(string Policy, int Version, string County, lon
 
 /// <summary>
 /// Decides a run's people again under other policies without storing anything: what an operator compares before
-/// choosing a policy. Pure: histories in, counts out; the people are streamed through one at a time.
+/// choosing a policy. Sealed convictions stay off every sheet, as when deciding. Pure: histories in, counts out; the
+/// people are streamed through one at a time.
 /// </summary>
-public sealed class WhatIf(IReadOnlyList<Policy> policies)
+public sealed class WhatIf(IReadOnlyList<Policy> policies, IReadOnlyCollection<ConvictionReport> sealedReports)
 {
     private readonly Dictionary<string, long>[] _determinations = [.. policies.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
     private readonly ImpactSummary[] _impact = [.. policies.Select(_ => new ImpactSummary())];
@@ -22,7 +23,7 @@ public sealed class WhatIf(IReadOnlyList<Policy> policies)
         _people++;
         for (var i = 0; i < policies.Count; i++)
         {
-            var outcome = PersonDecisions.Decide(person, policies[i], []);
+            var outcome = PersonDecisions.Decide(person, policies[i], [], sealedReports);
             foreach (var decided in outcome.Decisions)
             {
                 _determinations[i][decided.Decision.Determination] = _determinations[i].GetValueOrDefault(decided.Decision.Determination) + 1;

@@ -120,7 +120,7 @@ public sealed class RawRowStore(NpgsqlDataSource db, FieldCipher cipher)
         await using var cmd = new NpgsqlCommand("""
             SELECT r.source, r.source_record_id, f.name, r.line, r.fields, r.row_id
             FROM ingestion.raw_row r JOIN ingestion.run_file f USING (file_id)
-            WHERE r.run_id = @runId AND r.rejection_code IS NULL
+            WHERE r.run_id = @runId AND r.rejection_code IS NULL AND r.fields IS NOT NULL
             ORDER BY r.source, r.source_record_id, r.file_id, r.line
             """, connection);
         cmd.Parameters.AddWithValue("runId", runId);

@@ -2,6 +2,7 @@ using Dapper;
 using Expunge.Contracts;
 using Expunge.Motions.Domain;
 using Expunge.Persistence;
+using Expunge.Security;
 using Npgsql;
 
 namespace Expunge.Motions.Data;
@@ -12,9 +13,10 @@ public sealed record ResponseOutcome(int Accepted, int Rejected, int AlreadyAnsw
 /// <summary>
 /// The court's per-row answers to a package. An accepted row's conviction is granted (it then awaits DOJ's
 /// confirmation); a rejected row's goes back to hand review with the court's reason (eligibility, over the bus, in
-/// the same transaction). A row answered before keeps its first answer.
+/// the same transaction). A row answered before keeps its first answer. A granted conviction is sealed: recorded so
+/// here and announced to the other services (<see cref="ConvictionsSealed"/>) in the same transaction.
 /// </summary>
-public sealed class CourtResponses(NpgsqlDataSource db, OutboxSignal outbox)
+public sealed class CourtResponses(NpgsqlDataSource db, OutboxSignal outbox, FieldCipher cipher, SealHold hold, TimeProvider clock)
 {
     public async Task<ResponseOutcome?> RecordAsync(Guid packageId, IReadOnlyList<CourtAnswer> answers, string by, CancellationToken ct)
     {
@@ -44,6 +46,7 @@ public sealed class CourtResponses(NpgsqlDataSource db, OutboxSignal outbox)
         var rejected = fresh.Where(a => !a.Accepted).ToList();
         await SetStatusAsync(connection, transaction, accepted, "granted", ct);
         await SetStatusAsync(connection, transaction, [.. rejected.Select(a => rows[a.RowId])], "rejected", ct);
+        if (accepted.Count > 0) await SealAsync(tx, packageId, [.. accepted.Select(r => r.RowId)], ct);
         if (rejected.Count > 0)
         {
             // Published once, from this transaction: a fresh id is enough (the relay re-sends a row under the id it stored).
@@ -58,6 +61,29 @@ public sealed class CourtResponses(NpgsqlDataSource db, OutboxSignal outbox)
         }
         await tx.CommitAsync(ct);
         return new ResponseOutcome(accepted.Count, rejected.Count, answers.DistinctBy(a => a.RowId).Count() - fresh.Count, []);
+    }
+
+    private async Task SealAsync(OutboxTransaction tx, Guid packageId, string[] rowIds, CancellationToken ct)
+    {
+        var granted = await tx.Connection.QueryAsync<(Guid PersonId, string Source, string SourceRecordId, string CntOrder, byte[] Filing)>(new CommandDefinition("""
+            SELECT person_id, source, source_record_id, cnt_order, filing FROM motions.conviction WHERE row_id = ANY(@rowIds) AND status = 'granted'
+            """, new { rowIds }, tx.Transaction, cancellationToken: ct));
+        var now = clock.GetUtcNow();
+        var sealedBatch = new ConvictionsSealed
+        {
+            PackageId = packageId,
+            SealedAt = now,
+            PurgeAfter = now + hold.Hold,
+            Convictions = [.. granted.Select(g => new SealedConviction
+            {
+                PersonId = g.PersonId, Source = g.Source, SourceRecordId = g.SourceRecordId, CntOrder = g.CntOrder,
+                Reports = cipher.OpenJson<ConvictionFiling>(g.Filing, ConvictionLedger.FilingColumn).Reports,
+            })],
+        };
+        if (sealedBatch.Convictions.Count == 0) return;
+        await SealedConvictions.RecordAsync(tx.Connection, tx.Transaction, sealedBatch, ct);
+        // Published once, from this transaction, like the rejections.
+        tx.Publish(Guid.CreateVersion7(), sealedBatch);
     }
 
     private static Task SetStatusAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
