@@ -190,6 +190,14 @@ local_data_key() {
   cat "$file"
 }
 
+local_lookup_key() {
+  local file="$LOCAL/lookup-key"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$LOCAL" && (umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$file.tmp") && mv "$file.tmp" "$file"
+  fi
+  cat "$file"
+}
+
 sha_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 
 # Connection settings every service, test and CLI reads (see README "Configuration").
@@ -210,6 +218,8 @@ print_env() {
   # kept in .local so the local databases stay readable across restarts; a county sets its own from its key store.
   if [ -n "${EXPUNGE_DATA_KEYS:-}" ]; then echo "export EXPUNGE_DATA_KEYS='$EXPUNGE_DATA_KEYS'"
   else echo "export EXPUNGE_DATA_KEYS='$(local_data_key)'"; fi
+  if [ -n "${EXPUNGE_LOOKUP_KEY:-}" ]; then echo "export EXPUNGE_LOOKUP_KEY='$EXPUNGE_LOOKUP_KEY'"
+  else echo "export EXPUNGE_LOOKUP_KEY='$(local_lookup_key)'"; fi
   for s in "${SERVICES[@]}"; do
     local upper; upper="$(echo "$s" | tr '[:lower:]' '[:upper:]')"
     echo "export EXPUNGE_DB_$upper='Host=127.0.0.1;Port=$PG_PORT;Username=expunge_$s;Password=expunge_$s-dev;Database=expunge_$s'"

@@ -39,7 +39,9 @@ public sealed class ApiKeyCommandTests
         var (exitCode, stdout, stderr) = await Cli.RunAsync("data-key", "new", "--id", "2026-12");
 
         Assert.True(exitCode == 0, stderr);
-        var entry = stdout.Split(": ")[^1].Trim();
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var entry = lines.Single(l => l.StartsWith("entry ", StringComparison.Ordinal)).Split(": ")[^1].Trim();
+        Expunge.Security.LookupHash.Parse(lines.Single(l => l.StartsWith("lookup key ", StringComparison.Ordinal)).Split(": ")[^1].Trim());
         var cipher = Expunge.Security.FieldCipher.Parse(entry);
         Assert.Equal("2026-12", cipher.CurrentKeyId);
         Assert.Equal("DOE,JANE", cipher.OpenText(cipher.Seal("DOE,JANE", "test"), "test"));

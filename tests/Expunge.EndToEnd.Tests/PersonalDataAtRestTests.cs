@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using Dapper;
+using Expunge.Doj;
 using Expunge.Testing;
 using Npgsql;
 
@@ -47,6 +49,27 @@ public sealed class PersonalDataAtRestTests(Infrastructure infrastructure)
                 .Select(f => TestDataKeys.Cipher.Open(f, "ingestion.raw_row.fields")).ToList();
             Assert.NotNull(FirstFound(planted, rows));
         }
+
+        // Found again by the keyed hashes: by CII number, and by name and date of birth written another way.
+        DojRow someone;
+        await using (var extract = File.OpenRead(file))
+        {
+            someone = DojExtractReader.Read(extract).Select(r => r.Row).OfType<DojRow>()
+                .First(r => r.Fields[DojColumns.CiiNumber].Length >= 6 && r.Fields[DojColumns.PrimaryDob] is { Length: 8 } d && d.All(char.IsAsciiDigit) && d != "00000000"
+                            && r.Fields[DojColumns.PrimaryName].Contains(',', StringComparison.Ordinal));
+        }
+        using var matching = stack.Client("matching");
+        async Task<List<string>> SubjectsAsync(string query) =>
+            [.. JsonDocument.Parse(await matching.GetStringAsync($"/api/v1/people/lookup?{query}", TestContext.Current.CancellationToken)).RootElement
+                .EnumerateArray().Where(l => l.GetProperty("source").GetString() == "doj").Select(l => l.GetProperty("sourceRecordId").GetString()!)];
+        var subject = someone.Fields[DojColumns.SubjectId];
+        Assert.Contains(subject, await SubjectsAsync($"cii={Uri.EscapeDataString(someone.Fields[DojColumns.CiiNumber].ToLowerInvariant())}"));
+        var dob = someone.Fields[DojColumns.PrimaryDob];
+        var name = someone.Fields[DojColumns.PrimaryName];
+        Assert.Contains(subject, await SubjectsAsync($"name={Uri.EscapeDataString(name.ToLowerInvariant())}&dob={dob[..4]}-{dob[4..6]}-{dob[6..]}"));
+        Assert.Empty(await SubjectsAsync("cii=ZZ00000000"));
+        var neither = await matching.GetAsync("/api/v1/people/lookup?name=DOE", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, neither.StatusCode);
     }
 
     /// <summary>Every column of every table the service created (its own schemas, messaging, audit, migrations).</summary>

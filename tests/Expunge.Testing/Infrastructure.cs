@@ -36,7 +36,7 @@ public sealed class Infrastructure : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _ = TestDataKeys.Setting; // the environment holds a data key before any in-process host reads it
+        _ = (TestDataKeys.Setting, TestDataKeys.LookupSetting); // the environment holds the keys before any in-process host reads them
         if (_given) return;
         var admin = Environment.GetEnvironmentVariable("EXPUNGE_PG_ADMIN");
         var broker = Environment.GetEnvironmentVariable("EXPUNGE_RABBITMQ");

@@ -76,6 +76,7 @@ public sealed class RunningServices : IAsyncDisposable
             ["EXPUNGE_DELIVERY_RETRY_SECONDS"] = "0.5",
             [Expunge.Security.ApiKeyRing.Variable] = TestApiKeys.Ring,
             [Expunge.Security.FieldCipher.Variable] = TestDataKeys.Setting,
+            [Expunge.Security.LookupHash.Variable] = TestDataKeys.LookupSetting,
             // Notifications calls motions and eligibility, the console all five, as an operator.
             [Expunge.Security.ApiKeyRing.ClientVariable] = TestApiKeys.Operator,
         };

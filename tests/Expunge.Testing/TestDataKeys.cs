@@ -13,6 +13,16 @@ public static class TestDataKeys
 
     public static FieldCipher Cipher { get; } = FieldCipher.Parse(Setting);
 
+    /// <summary>The lookup-hash key (matching's people lookup), the same way.</summary>
+    public static string LookupSetting { get; } = Environment.GetEnvironmentVariable(LookupHash.Variable) is { Length: > 0 } set ? set : MakeLookup();
+
+    private static string MakeLookup()
+    {
+        var setting = LookupHash.NewKey();
+        Environment.SetEnvironmentVariable(LookupHash.Variable, setting);
+        return setting;
+    }
+
     private static string Make()
     {
         var setting = FieldCipher.NewEntry("test-1");

@@ -20,6 +20,8 @@ public static class MatchingRegistration
         services.AddServiceDatabase(connectionString, typeof(MatchingRegistration).Assembly);
         services.AddSingleton<LinkedRecordIndex>();
         services.AddSingleton<PersonLinks>();
+        services.AddSingleton(sp => Expunge.Security.LookupHash.Parse(
+            sp.GetService<IConfiguration>()?[Expunge.Security.LookupHash.Variable] ?? Environment.GetEnvironmentVariable(Expunge.Security.LookupHash.Variable)));
         services.AddSingleton<LinkageModels>();
         services.AddSingleton<ReviewPairs>();
         services.AddSingleton<MatchingMetrics>();

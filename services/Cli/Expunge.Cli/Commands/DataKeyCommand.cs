@@ -22,6 +22,7 @@ public static class DataKeyCommand
                 throw new CliException(ExitCodes.InvalidArguments, $"--id '{name}' must be 1 to 64 characters and hold no ':' or ';'.");
             }
             Console.WriteLine($"entry (put it first in {FieldCipher.Variable}, ';'-separated, keeping older keys after it; keep it in the county's secret store): {FieldCipher.NewEntry(name)}");
+            Console.WriteLine($"lookup key (for {LookupHash.Variable}, once: it is not rotated with the data keys): {LookupHash.NewKey()}");
             return Task.FromResult(ExitCodes.Success);
         }));
         return new Command("data-key", "Keys for the personal data stored encrypted.") { create };

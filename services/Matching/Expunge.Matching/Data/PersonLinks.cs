@@ -21,7 +21,7 @@ public sealed record BatchLinkage(IReadOnlyList<PersonHistory> People, int NewPe
 /// <see cref="LinkedRecordIndex"/>. Linking is serialised (the link_state row lock, across instances): two batches
 /// linked side by side could each found a person for the same human.
 /// </summary>
-public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, FieldCipher cipher)
+public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, FieldCipher cipher, LookupHash lookup)
 {
     /// <summary>Links one batch inside the consumer's transaction. Call it inside <see cref="LinkedRecordIndex.EnterAsync"/>
     /// and, once the transaction has committed, apply the returned change to the index.</summary>
@@ -32,12 +32,22 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
         var (known, version) = await index.LockAsync(connection, transaction, cipher, ct);
 
         var identities = records.Select(LinkageRecords.Of).ToList();
+        // The lookup hashes (CII; name and date of birth) of each record's identity as it now stands.
+        var lookups = records.Zip(identities).SelectMany(p => PersonLookupKeys.Of(p.Second).Select(k => (Key: lookup.Of(k), p.First.Source, p.First.SourceRecordId)))
+            .Distinct().ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.source_record (source, source_record_id, identity, record)
             SELECT * FROM unnest(@sources::text[], @ids::text[], @identities::bytea[], @bodies::bytea[])
-            ON CONFLICT (source, source_record_id) DO UPDATE SET identity = EXCLUDED.identity, record = EXCLUDED.record, updated_at = now()
+            ON CONFLICT (source, source_record_id) DO UPDATE SET identity = EXCLUDED.identity, record = EXCLUDED.record, updated_at = now();
+            DELETE FROM matching.lookup_key k USING unnest(@sources::text[], @ids::text[]) AS r(source, id)
+            WHERE k.source = r.source AND k.source_record_id = r.id;
+            INSERT INTO matching.lookup_key (key, source, source_record_id)
+            SELECT * FROM unnest(@lookupKeys::text[], @lookupSources::text[], @lookupIds::text[]) ON CONFLICT DO NOTHING;
             """, new
             {
+                lookupKeys = lookups.Select(l => l.Key).ToArray(),
+                lookupSources = lookups.Select(l => l.Source).ToArray(),
+                lookupIds = lookups.Select(l => l.SourceRecordId).ToArray(),
                 sources = records.Select(r => r.Source).ToArray(),
                 ids = records.Select(r => r.SourceRecordId).ToArray(),
                 identities = identities.Select(i => cipher.SealJson(i, StoredRecordColumns.Identity)).ToArray(),
@@ -178,6 +188,17 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
                 exceptIds = except.Select(r => r.SourceRecordId).ToArray(),
             }, tx, cancellationToken: ct));
         return [.. rows.Select(r => (r.PersonId, cipher.OpenJson<SourceRecord>(r.Record, StoredRecordColumns.Record)))];
+    }
+
+    /// <summary>The people (now: merges are followed) whose records have this lookup key, with the records.</summary>
+    public async Task<IReadOnlyList<SourceLink>> LookUpAsync(string lookupKey, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return [.. await connection.QueryAsync<SourceLink>(new CommandDefinition("""
+            SELECT l.source, l.source_record_id AS SourceRecordId, l.person_id AS PersonId
+            FROM matching.lookup_key k JOIN matching.source_link l USING (source, source_record_id)
+            WHERE k.key = @key ORDER BY l.person_id, l.source, l.source_record_id
+            """, new { key = lookup.Of(lookupKey) }, cancellationToken: ct))];
     }
 
     /// <summary>Every record the run brought, with the person it belongs to now (merges since are followed).</summary>
