@@ -39,7 +39,10 @@ public static class DatabaseMigrator
             {
                 var sql = await ReadResourceAsync(migration.Assembly, migration.Resource);
                 await using var tx = await connection.BeginTransactionAsync(ct);
-                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: ct));
+                // No command timeout: a migration that rewrites a table (encrypting a column of a county's millions of raw
+                // rows) takes minutes, and Npgsql's 30 s default stopped the service half-way through its start (the bench
+                // database, 1 M rows: the eligibility service never came up). The transaction keeps it all or nothing.
+                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: tx, commandTimeout: 0, cancellationToken: ct));
                 await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO migrations.applied (name) VALUES (@Name)", new { migration.Name }, tx, cancellationToken: ct));
                 await tx.CommitAsync(ct);
