@@ -66,6 +66,11 @@ public static class SealedConvictions
             """, new { sources = records.Select(r => r.Source).ToArray(), ids = records.Select(r => r.SourceRecordId).ToArray() }, tx, cancellationToken: ct))];
     }
 
+    /// <summary>Every sealed report this service knows of (a county's grants: small rows, held for one what-if).</summary>
+    public static async Task<IReadOnlyList<ConvictionReport>> AllReportsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        [.. await connection.QueryAsync<ConvictionReport>(new CommandDefinition(
+            "SELECT source, source_record_id AS SourceRecordId, reference FROM sealing.sealed_report", cancellationToken: ct))];
+
     /// <summary>Reports whose hold is over and whose working copies this service has not purged yet, locked for this transaction.</summary>
     public static async Task<IReadOnlyList<SealedReport>> DueAsync(NpgsqlConnection connection, NpgsqlTransaction tx, int limit, CancellationToken ct)
     {

@@ -27,11 +27,13 @@ public sealed class FieldCipher
     private const int KeySize = 32;
 
     private readonly string _currentId;
+    private readonly byte[] _currentIdBytes;
     private readonly Dictionary<string, ThreadLocal<AesGcm>> _keys;
 
     private FieldCipher(IReadOnlyList<(string Id, byte[] Key)> keys)
     {
         _currentId = keys[0].Id;
+        _currentIdBytes = Encoding.UTF8.GetBytes(_currentId);
         // An AesGcm instance may not be used by two threads at once; consumers and the HTTP API run concurrently.
         _keys = keys.ToDictionary(k => k.Id, k => new ThreadLocal<AesGcm>(() => new AesGcm(k.Key, TagSize)), StringComparer.Ordinal);
     }
@@ -76,7 +78,7 @@ public sealed class FieldCipher
 
     public byte[] Seal(ReadOnlySpan<byte> plaintext, string purpose)
     {
-        var id = Encoding.UTF8.GetBytes(_currentId);
+        var id = _currentIdBytes;
         var headerSize = 2 + id.Length;
         var sealedValue = new byte[headerSize + NonceSize + TagSize + plaintext.Length];
         sealedValue[0] = AesGcmVersion1;

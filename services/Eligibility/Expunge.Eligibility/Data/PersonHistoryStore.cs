@@ -91,8 +91,7 @@ public sealed class PersonHistoryStore(NpgsqlDataSource db, FieldCipher cipher)
     public async Task<IReadOnlyList<ConvictionReport>> SealedReportsAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return [.. await connection.QueryAsync<ConvictionReport>(new CommandDefinition(
-            "SELECT source, source_record_id AS SourceRecordId, reference FROM sealing.sealed_report", cancellationToken: ct))];
+        return await SealedConvictions.AllReportsAsync(connection, ct);
     }
 
     /// <summary>A person's history as last received (from whichever run), or null.</summary>

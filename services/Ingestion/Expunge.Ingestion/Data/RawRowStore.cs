@@ -159,10 +159,7 @@ public static class RawRowColumns
     public const string RawText = "ingestion.raw_row.raw_text";
     public const string RejectionReason = "ingestion.raw_row.rejection_reason";
 
-    public static byte[] SealFields(FieldCipher cipher, IReadOnlyList<string> fields) =>
-        cipher.Seal(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(fields), Fields);
+    public static byte[] SealFields(FieldCipher cipher, IReadOnlyList<string> fields) => cipher.SealJson(fields, Fields);
 
-    public static string[] OpenFields(FieldCipher cipher, byte[] stored) =>
-        System.Text.Json.JsonSerializer.Deserialize<string[]>(cipher.Open(stored, Fields))
-        ?? throw new InvalidDataException($"A row of {Fields} holds null.");
+    public static string[] OpenFields(FieldCipher cipher, byte[] stored) => cipher.OpenJson<string[]>(stored, Fields);
 }
