@@ -22,4 +22,9 @@ public sealed record PersonIdentity
     /// <summary>Court case numbers the source ties the person to (DOJ: the OFNs of court actions; a DA case: the court
     /// case it reached), as written: a case key, used as evidence when linking.</summary>
     public IReadOnlyList<string>? CourtCaseNumbers { get; init; }
+
+    /// <summary>Other numbers agencies attached to the person's arrests (DOJ: the OFNs of arrest steps and the
+    /// FE_NUM_* booking, citation, docket and court case numbers), as written: what ties a DOJ cycle to a court row
+    /// when its OFN is missing or holds the booking number. Evidence when linking, like the case numbers.</summary>
+    public IReadOnlyList<string>? ArrestNumbers { get; init; }
 }

@@ -1,4 +1,5 @@
 using Expunge.Doj;
+using Expunge.Linkage;
 
 namespace Expunge.CountyRecords;
 
@@ -24,10 +25,14 @@ public sealed record MergedRecord(RapSheet Sheet, IReadOnlyList<MergedConviction
 
 /// <summary>
 /// Counts each conviction once however many sources report it. A county count is the same conviction as one already
-/// on the sheet when the case numbers agree (formats differ: <see cref="CaseNumbers"/>) and the count numbers agree, or
-/// the offense agrees and the dates are within a month (sources number counts differently); without a case number, the
-/// offense must agree and the dates be within a week. The court is the record of what the court did: where it reports
-/// a conviction, its level, date and disposition win; every disagreement is kept as a conflict.
+/// on the sheet when the case numbers agree (compared as <see cref="CaseKey"/>s: prefix, padding, separators and a
+/// suffix one side dropped do not matter; the person is already one, so a co-defendant's suffix is not in question)
+/// and the count numbers agree, or the offense agrees and the dates are within a month (sources number counts
+/// differently). Where the case numbers do not tie them, the arrest can: DOJ's other numbers for the cycle (booking,
+/// FE_NUM_CRT_CASE, an OFN holding the booking number) against the court row's booking number, with the offense agreeing
+/// and the dates within a month (a booking number is not always one per arrest). Without either, the offense must agree
+/// and the dates be within a week. The court is the record of what the court did: where it reports a conviction, its
+/// level, date and disposition win; every disagreement is kept as a conflict.
 /// </summary>
 public static class ConvictionMerger
 {
@@ -64,7 +69,7 @@ public static class ConvictionMerger
             else if (count.IsConviction)
             {
                 // A count DOJ never had, of a case it did: the same case for the rules (its other counts are not priors).
-                var sameCase = merged.FirstOrDefault(m => m.SameCase(count))?.CaseKey;
+                var sameCase = merged.FirstOrDefault(m => m.SameCase(count))?.Case;
                 merged.Add(Builder.FromCounty(count, homeCounty, sameCase));
             }
         }
@@ -92,22 +97,35 @@ public static class ConvictionMerger
         private bool _dismissed;
         private bool _courtReported;
 
-        public string CaseKey => _conviction.CaseKey;
+        // The conviction's case numbers, and the other numbers of its arrest (DOJ: the cycle's; a county row: its booking).
+        private readonly IReadOnlyList<CaseKey> _caseKeys = CaseKey.ParseAll(conviction.CaseNumber);
+        private readonly IReadOnlyList<CaseKey> _arrestKeys = [.. conviction.EventNumbers.Select(CaseKey.Parse).OfType<CaseKey>()];
 
-        public bool SameCase(CountyCount count) =>
-            _conviction.CaseNumber.Length > 0 && count.CaseNumber.Length > 0 && CaseNumbers.Same(_conviction.CaseNumber, count.CaseNumber);
+        public string Case => _conviction.CaseKey;
+
+        public bool SameCase(CountyCount count) => Agree(_caseKeys, CaseKeysOf(count));
 
         public static Builder FromCounty(CountyCount count, string homeCounty, string? caseKey)
         {
-            var key = CaseNumbers.Key(count.CaseNumber);
+            var key = CaseKeysOf(count) is [var first, ..] ? first.Base : "";
             // A count with no court case (a DA row before filing) is a case of its own, named by the DA's record.
             var conviction = new Conviction("", count.CaseNumber, count.DispositionDate, homeCounty, count.Level == "F", count.Charge,
-                count.Sentence, false, Case: caseKey ?? (key.Length > 0 ? $"case:{key}" : $"{count.Source}:{count.SourceRecordId}"));
+                count.Sentence, false, Case: caseKey ?? (key.Length > 0 ? $"case:{key}" : $"{count.Source}:{count.SourceRecordId}"))
+            {
+                EventNumbers = count.BookingNumber.Length > 0 ? [count.BookingNumber] : [],
+            };
             return new Builder(conviction, new ConvictionSource(count.Source, count.SourceRecordId, count.RowId), count.CountNumber)
             {
                 _courtReported = count.Source != "da",
             };
         }
+
+        private static IReadOnlyList<CaseKey> CaseKeysOf(CountyCount count) => CaseKey.ParseAll(count.CaseNumber);
+
+        private static IReadOnlyList<CaseKey> ArrestKeysOf(CountyCount count) =>
+            CaseKey.Parse(count.BookingNumber) is { } booking ? [booking] : [];
+
+        private static bool Agree(IReadOnlyList<CaseKey> a, IReadOnlyList<CaseKey> b) => CaseKey.Compare(a, b) >= CaseAgreement.SameCase;
 
         /// <summary>3: this very report again; 2: same case and count; 1: same offense, same case within a month (or no
         /// case number, within a week); 0: another conviction, or one this source already reported.</summary>
@@ -116,11 +134,18 @@ public static class ConvictionMerger
             if (_sources.Any(s => s.Source == count.Source && s.Reference == count.RowId)) return 3;
             if (_sources.Any(s => s.Source == count.Source)) return 0;
             var sameOffense = SameOffense(_conviction.Charge, count.Charge);
-            if (_conviction.CaseNumber.Length > 0 && count.CaseNumber.Length > 0)
+            var countCaseKeys = CaseKeysOf(count);
+            if (Agree(_caseKeys, countCaseKeys))
             {
-                if (!CaseNumbers.Same(_conviction.CaseNumber, count.CaseNumber)) return 0;
                 return countNumber == count.CountNumber ? 2 : sameOffense && WithinDays(count.DispositionDate, SameCaseDays) ? 1 : 0;
             }
+            // Tied by the arrest's numbers (either side's case number may be the booking number) rather than by the case.
+            var countArrestKeys = ArrestKeysOf(count);
+            if (Agree([.. _caseKeys, .. _arrestKeys], countArrestKeys) || Agree(_arrestKeys, countCaseKeys))
+            {
+                return sameOffense && WithinDays(count.DispositionDate, SameCaseDays) ? 1 : 0;
+            }
+            if (_caseKeys.Count > 0 && countCaseKeys.Count > 0) return 0;
             return sameOffense && WithinDays(count.DispositionDate, NoCaseDays) ? 1 : 0;
         }
 

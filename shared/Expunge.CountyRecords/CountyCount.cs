@@ -4,7 +4,8 @@ using Expunge.Doj;
 
 namespace Expunge.CountyRecords;
 
-/// <summary>One count as a county source reports it (a court export row, a DA export row, or a county system's event).</summary>
+/// <summary>One count as a county source reports it (a court export row, a DA export row, or a county system's event).
+/// <see cref="BookingNumber"/> is the arrest's: DOJ may hold it where the case number should be.</summary>
 public sealed record CountyCount(
     string Source,
     string SourceRecordId,
@@ -18,7 +19,8 @@ public sealed record CountyCount(
     Sentence Sentence,
     string Agency,
     string Kind = "disposition",
-    string Location = "")
+    string Location = "",
+    string BookingNumber = "")
 {
     public bool IsConviction => Disposition == "CONVICTED";
 
@@ -45,7 +47,8 @@ public sealed record CountyCount(
             courtShaped ? CountySentences.Parse(Field("sentence")) : Sentence.None,
             Field(courtShaped ? "prosecuting_agency" : "agency"),
             layout == CountyLayout.Event ? Field("event_kind") : "disposition",
-            courtShaped ? Field("court_location") : "");
+            courtShaped ? Field("court_location") : "",
+            courtShaped ? Field("booking_number") : "");
     }
 }
 

@@ -3,10 +3,14 @@ using nietras.SeparatedValues;
 
 namespace Expunge.CountyRecords;
 
-/// <summary>An accepted county row: values in <see cref="CountyLayout.Columns"/> order, dates as <c>YYYYMMDD</c>,
-/// level and disposition upper case. <see cref="RecordId"/> groups the rows of one case; <see cref="RowId"/> is the
-/// row's own key (<c>case#count</c>).</summary>
-public sealed record CountyRow(long Line, string RecordId, string RowId, string[] Fields);
+/// <summary>An accepted county row: values in <see cref="CountyLayout.Columns"/> order, dates as <c>YYYYMMDD</c>
+/// (zeros for the unknown parts of a partial date), level and disposition upper case. <see cref="RecordId"/> groups the
+/// rows of one case; <see cref="RowId"/> is the row's own key (<c>case#count</c>). <see cref="Warnings"/> names a value
+/// that could not be read and is kept as written (an unknown date).</summary>
+public sealed record CountyRow(long Line, string RecordId, string RowId, string[] Fields)
+{
+    public IReadOnlyList<RowError> Warnings { get; init; } = [];
+}
 
 public readonly record struct CountyReadResult(CountyRow? Row, RowError? Error);
 
@@ -16,7 +20,9 @@ public sealed class CountyFileException(string message) : Exception(message);
 /// <summary>
 /// Streams a court or DA export (CSV with a header row; RFC 4180 quoting; values trimmed). Columns are found by name,
 /// in any order; unknown columns are ignored. Each row is checked on its own and a bad row comes back as a
-/// <see cref="RowError"/> naming the line and field; reading goes on.
+/// <see cref="RowError"/> naming the line and field; reading goes on. A row that names a case and a person is never
+/// rejected for a date: a partial date of birth is a range, and a date that cannot be read is kept as written, read as
+/// unknown, and reported as a warning (court-records.md).
 /// </summary>
 public static class CountyExportReader
 {
@@ -71,9 +77,14 @@ public static class CountyExportReader
         string Field(string column) => fields[layout.Index(column)];
         var isEvent = layout == CountyLayout.Event;
         // An event need not be about a count (an arrest, a death); a row of an export always is.
-        foreach (var required in isEvent ? (string[])["event_kind", "defendant_last_name"] : [layout.RecordIdColumn, "count_number", "defendant_last_name"])
+        foreach (var required in isEvent ? (string[])["event_kind"] : [layout.RecordIdColumn, "count_number"])
         {
             if (Field(required).Length == 0) return Reject(line, "MISSING_FIELD", $"{required} is blank; every {(isEvent ? "event" : "row")} must have one", raw);
+        }
+        // The row must name its person somehow: a surname as a rule, else a given name or a CII number.
+        if (Field("defendant_last_name").Length == 0 && Field("defendant_first_name").Length == 0 && Field("cii_number").Length == 0)
+        {
+            return Reject(line, "MISSING_FIELD", $"defendant_last_name is blank (and no first name or CII number names the person); every {(isEvent ? "event" : "row")} must name one", raw);
         }
         var count = 0;
         if ((!isEvent || Field("count_number").Length > 0) && (!int.TryParse(Field("count_number"), out count) || count < 1))
@@ -89,15 +100,24 @@ public static class CountyExportReader
             }
             fields[layout.Index("event_kind")] = kind;
         }
+        List<RowError>? warnings = null;
         foreach (var column in CountyColumns.DateColumns.Where(layout.Columns.Contains))
         {
             var value = Field(column);
             if (value.Length == 0) continue;
-            if (!CountyDates.TryParse(value, out var date))
+            if (CountyDates.TryParse(value, out var date))
             {
-                return Reject(line, "INVALID_DATE", $"{column} is '{value}': expected YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD", raw);
+                fields[layout.Index(column)] = CountyDates.ToStored(date);
             }
-            fields[layout.Index(column)] = CountyDates.ToStored(date);
+            else if (value.All(c => c == '0' || !char.IsAsciiDigit(c)))
+            {
+                fields[layout.Index(column)] = ""; // 00/00/0000: no date at all
+            }
+            else
+            {
+                (warnings ??= []).Add(new RowError(line, "UNKNOWN_DATE",
+                    $"{column} is '{value}': expected YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD (00 for an unknown month or day); kept as written and read as an unknown date", raw));
+            }
         }
         var level = Field("charge_level").ToUpperInvariant();
         if (level.Length > 0 && !CountyColumns.Levels.Contains(level))
@@ -116,7 +136,7 @@ public static class CountyExportReader
             return Reject(line, "INVALID_CHARGE", $"charge_code is '{Field("charge_code")}': no code section found (expected e.g. HS 11357(a), 11359 HS, PC 187)", raw);
         }
         var recordId = Field(layout.RecordIdColumn);
-        return new CountyReadResult(new CountyRow(line, recordId, $"{recordId}#{count}", fields), null);
+        return new CountyReadResult(new CountyRow(line, recordId, $"{recordId}#{count}", fields) { Warnings = warnings ?? [] }, null);
     }
 
     private static CountyReadResult Reject(long line, string code, string message, string raw) => new(null, new RowError(line, code, message, raw));

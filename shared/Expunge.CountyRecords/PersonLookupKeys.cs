@@ -40,7 +40,7 @@ public static class PersonLookupKeys
         Letters(surname) is { Length: > 0 } s && Letters(given) is { Length: > 0 } g ? $"name-dob:{s},{g}|{dob}" : null;
 
     private static string? Dob(string? value) =>
-        value is not null && CountyDates.TryParse(value, out var date) ? CountyDates.ToStored(date) : null;
+        value is not null && CountyDates.TryParse(value, out var date) && !date.IsPartial ? CountyDates.ToStored(date) : null;
 
     private static string Letters(string? value) => value is null ? "" : new string([.. value.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
 }

@@ -13,12 +13,22 @@ public static class SourceIdentities
     public const string Doj = "doj";
 
     /// <summary>Person fields repeat on every DOJ row; the first row's values stand for the subject. The court case
-    /// numbers are the OFNs of the subject's court actions.</summary>
-    public static PersonIdentity OfDojRows(IReadOnlyList<IReadOnlyList<string>> rows) => OfDojRow(rows[0]) with
+    /// numbers are the OFNs of the subject's court actions and the FE_NUM_CRT_CASE values; the arrest numbers, every
+    /// other number DOJ attaches to the subject's events.</summary>
+    public static PersonIdentity OfDojRows(IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        CourtCaseNumbers = [.. rows.Where(r => r[DojColumns.StepTypeDescription].Equals("COURT ACTION", StringComparison.OrdinalIgnoreCase))
-            .Select(r => r[DojColumns.Ofn]).Where(o => o.Length > 0 && o != "NULL").Distinct()],
-    };
+        static bool CourtAction(IReadOnlyList<string> row) => row[DojColumns.StepTypeDescription].Equals("COURT ACTION", StringComparison.OrdinalIgnoreCase);
+        return OfDojRow(rows[0]) with
+        {
+            CourtCaseNumbers = Numbers([.. rows.Where(CourtAction).Select(r => r[DojColumns.Ofn]), .. rows.Select(r => r[DojColumns.FeNumCourtCase])]),
+            ArrestNumbers = Numbers([.. rows.Where(r => !CourtAction(r)).Select(r => r[DojColumns.Ofn]),
+                .. rows.SelectMany(r => DojColumns.EventNumberColumns.Where(c => c != DojColumns.FeNumCourtCase).Select(c => r[c]))]),
+        };
+    }
+
+    /// <summary>The values that are numbers worth comparing (four digits or more: a count or an order is not), each once.</summary>
+    private static string[] Numbers(IEnumerable<string> values) =>
+        [.. values.Where(v => CaseKey.Parse(v) is { Number.Length: >= 4 }).Distinct()];
 
     public static PersonIdentity OfDojRow(IReadOnlyList<string> first) => new()
     {
@@ -77,9 +87,9 @@ public static class SourceIdentities
             Sex = identity.Gender,
             StrongId = identity.CiiNumber,
             DriverLicence = identity.DriverLicence,
-            CaseNumbers = [.. (identity.CourtCaseNumbers ?? []).Select(CaseNumbers.Key).Where(k => k.Length > 0)],
+            CaseNumbers = [.. identity.CourtCaseNumbers ?? [], .. identity.ArrestNumbers ?? [], .. identity.BookingNumber is { } booking ? [booking] : (string[])[]],
         };
     }
 
-    private static string? NullIfBlank(string value) => value.Length == 0 || value == "NULL" ? null : value;
+    private static string? NullIfBlank(string value) => DojValues.IsBlank(value) ? null : value;
 }

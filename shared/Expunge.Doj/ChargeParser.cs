@@ -27,7 +27,7 @@ public static class ChargeParser
     public static ReadOnlySpan<char> ChargeText(ReadOnlySpan<char> offenseDescription, ReadOnlySpan<char> commentText)
     {
         var text = offenseDescription.Trim();
-        return text.Length == 0 || text.Equals(SeeComment, StringComparison.OrdinalIgnoreCase) ? commentText.Trim() : text;
+        return DojValues.IsBlank(text) || text.Equals(SeeComment, StringComparison.OrdinalIgnoreCase) ? commentText.Trim() : text;
     }
 
     public static Charge Parse(string text)

@@ -23,14 +23,26 @@ public static class DojColumns
     public const int Ofn = 52;
     public const int OffenseDescription = 54;
     public const int OffenseToc = 55;
+    public const int FeNumBooking = 72;
+    public const int FeNumCourtCase = 76;
     public const int DispositionDescription = 80;
     public const int ConvictionStatusDescription = 82;
     public const int SentenceLength = 87;
     public const int SentenceTimeCode = 88;
     public const int CommentText = 93;
 
-    /// <summary>Columns holding <c>YYYYMMDD</c> dates: each is checked on every row.</summary>
+    /// <summary>Columns holding <c>YYYYMMDD</c> dates.</summary>
     public static readonly IReadOnlyList<int> DateColumns = [RequestedDob, PrimaryDob, CycleDate, StepEventDate, DispositionDate];
+
+    /// <summary>The dates a decision or a link uses (date of birth, conviction date): one that cannot be read is an
+    /// unknown date and a warning on its line, never a reason to reject the row. The others (REQ_DOB, CYC_DATE,
+    /// DISP_DATE) are informational and kept as written.</summary>
+    public static readonly IReadOnlyList<int> DecisionDateColumns = [PrimaryDob, StepEventDate];
+
+    /// <summary>The numbers DOJ attaches to an event (FE_NUM_BNCH_WARR … FE_NUM_WARRANT, without FE_NUM_ORDER and the
+    /// arresting agency's code): booking, citation, docket, court case. They tie a DOJ cycle to a court or arrest record
+    /// when the OFN does not (court-records.md).</summary>
+    public static readonly IReadOnlyList<int> EventNumberColumns = [68, 69, 70, 71, FeNumBooking, 73, 74, 75, FeNumCourtCase, 77];
 
     public static readonly IReadOnlyList<string> Names =
     [

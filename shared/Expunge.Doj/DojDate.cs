@@ -21,8 +21,8 @@ public readonly record struct DojDate(int Year, int Month, int Day)
         ? Year.ToString("D4", CultureInfo.InvariantCulture)
         : Day == 0 ? $"{Year:D4}-{Month:D2}" : $"{Year:D4}-{Month:D2}-{Day:D2}";
 
-    /// <summary>True for a value that means "no date": blank, <c>NULL</c> or <c>00000000</c>.</summary>
-    public static bool IsMissing(ReadOnlySpan<char> value) => value.Length == 0 || value.SequenceEqual("NULL") || value.SequenceEqual("00000000");
+    /// <summary>True for a value that means "no date": blank (<see cref="DojValues.IsBlank"/>) or <c>00000000</c>.</summary>
+    public static bool IsMissing(ReadOnlySpan<char> value) => DojValues.IsBlank(value) || value.SequenceEqual("00000000");
 
     /// <summary>A date column's value: null when missing, the date when valid; an invalid value also reads as missing
     /// (rows with invalid dates are rejected before anything reads them).</summary>

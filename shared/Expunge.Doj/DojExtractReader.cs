@@ -2,13 +2,17 @@ using nietras.SeparatedValues;
 
 namespace Expunge.Doj;
 
-/// <summary>One row of the extract that passed the shape checks: trimmed fields, <c>NULL</c> kept as written.</summary>
+/// <summary>One row of the extract that passed the shape checks: trimmed fields, <c>NULL</c> kept as written;
+/// <see cref="Warnings"/> names a value it holds that is read as unknown.</summary>
 public sealed record DojRow(long Line, string[] Fields)
 {
     public string SubjectId => Fields[DojColumns.SubjectId];
+
+    public IReadOnlyList<RowError> Warnings { get; init; } = [];
 }
 
-/// <summary>A row that could not be read, with a reason a person understands.</summary>
+/// <summary>A row that could not be read, with a reason a person understands; or, as a warning, a value of a kept row
+/// that could not be read (the row is used, the value is unknown).</summary>
 public sealed record RowError(long Line, string Code, string Message, string RawText);
 
 /// <summary>Either a row or the reason it was rejected.</summary>
@@ -43,11 +47,17 @@ public interface IDojRowSink
     void Accept(DojRowView row);
 
     void Reject(RowError rejection);
+
+    /// <summary>A value of the next accepted row could not be read and is taken as unknown.</summary>
+    void Warn(RowError warning);
 }
 
 /// <summary>
 /// Streams an extract row by row (RFC 4180 quoting, values trimmed). Rows are checked one at a time and a bad row
-/// never stops the file: it comes back as a <see cref="RowError"/> and reading goes on.
+/// never stops the file: it comes back as a <see cref="RowError"/> and reading goes on. A row is rejected only when it
+/// cannot be placed (wrong shape, no subject, not text): a field no decision uses is kept as written whatever it holds
+/// (some extracts put a filler <c>-</c> in every field they do not set), and a date a decision uses that cannot be read
+/// is an unknown date, reported as a warning on its line (eligibility.md, "Unknown dates").
 /// </summary>
 public static class DojExtractReader
 {
@@ -70,7 +80,7 @@ public static class DojExtractReader
             var (kind, error) = Classify(row, line);
             DojReadResult? result = kind switch
             {
-                RowKind.Data => new DojReadResult(new DojRow(line, CopyFields(row)), null),
+                RowKind.Data => new DojReadResult(new DojRow(line, CopyFields(row)) { Warnings = Warnings(row, line) }, null),
                 RowKind.Rejected => new DojReadResult(null, error),
                 _ => null,
             };
@@ -90,7 +100,11 @@ public static class DojExtractReader
         foreach (var row in reader)
         {
             var (kind, error) = Classify(row, line);
-            if (kind == RowKind.Data) sink.Accept(new DojRowView(row, line));
+            if (kind == RowKind.Data)
+            {
+                foreach (var warning in Warnings(row, line)) sink.Warn(warning);
+                sink.Accept(new DojRowView(row, line));
+            }
             else if (kind == RowKind.Rejected) sink.Reject(error!);
             line = row.LineNumberToExcl;
         }
@@ -130,17 +144,24 @@ public static class DojExtractReader
         {
             return Reject(line, "MISSING_SUBJECT_ID", "SUBJECT_ID (field 3) is blank; every row must name its DOJ subject", row.Span.ToString());
         }
-        foreach (var column in DojColumns.DateColumns)
+        return (RowKind.Data, null);
+    }
+
+    /// <summary>The dates a decision uses that cannot be read (each is then unknown); none for nearly every row.</summary>
+    private static RowError[] Warnings(SepReader.Row row, long line)
+    {
+        List<RowError>? warnings = null;
+        foreach (var column in DojColumns.DecisionDateColumns)
         {
             var value = row[column].Span;
             if (!DojDate.IsMissing(value) && !DojDate.TryParse(value, out _, out var problem))
             {
-                return Reject(line, "INVALID_DATE",
-                    $"{DojColumns.Names[column]} (field {column + 1}) is '{value}': {problem} (partial dates like 19880000 or 19880500 are accepted)",
-                    row.Span.ToString());
+                (warnings ??= []).Add(new RowError(line, "UNKNOWN_DATE",
+                    $"{DojColumns.Names[column]} (field {column + 1}) is '{value}': {problem} (partial dates like 19880000 or 19880500 are accepted); read as an unknown date",
+                    Printable(row.Span)));
             }
         }
-        return (RowKind.Data, null);
+        return warnings is null ? [] : [.. warnings];
     }
 
     private static string[] CopyFields(SepReader.Row row)

@@ -30,6 +30,11 @@ public sealed record Conviction(
     /// belong to one case), or the case a county source and DOJ agree on (<paramref name="Case"/>).</summary>
     public string CaseKey => Case ?? (CntOrder.Length >= 6 ? CntOrder[..6] : CntOrder);
 
+    /// <summary>The other numbers DOJ holds for the conviction's cycle (the arrest step's OFN, booking, citation, docket
+    /// and court case numbers of FE_NUM_*), as written: what ties it to a court row when the OFN is missing, padded or
+    /// holds the booking number instead of the case number.</summary>
+    public IReadOnlyList<string> EventNumbers { get; init; } = [];
+
     /// <summary>The offense the conviction is for (the first, where a gang pair names two).</summary>
     public Offense? Offense => Charge.Offenses.Count > 0 ? Charge.Offenses[0] : null;
 

@@ -14,6 +14,8 @@ public sealed class RapSheetBuilder(string subjectId)
     private Dictionary<string, PendingConviction>.AlternateLookup<ReadOnlySpan<char>>? _convictionsBySpan;
     private readonly List<string> _order = [];
     private readonly Dictionary<string, List<string>> _caseNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _courtCaseFeNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _cycleNumbers = new(StringComparer.Ordinal);
     private readonly List<Registration> _registrations = [];
     private string? _cii;
     private string? _name;
@@ -36,16 +38,21 @@ public sealed class RapSheetBuilder(string subjectId)
             _deceased = true;
         }
         var cntOrder = row[DojColumns.CountOrder];
-        if (stepType.Equals("COURT ACTION", StringComparison.OrdinalIgnoreCase) && cntOrder.Length >= 6)
+        var courtAction = stepType.Equals("COURT ACTION", StringComparison.OrdinalIgnoreCase);
+        if (courtAction && cntOrder.Length >= 6)
         {
-            var ofn = row[DojColumns.Ofn];
-            if (ofn.Length > 0 && !ofn.SequenceEqual("NULL"))
-            {
-                var key = cntOrder[..6].ToString();
-                if (!_caseNumbers.TryGetValue(key, out var numbers)) _caseNumbers[key] = numbers = [];
-                var number = ofn.ToString();
-                if (!numbers.Contains(number)) numbers.Add(number);
-            }
+            AddNumber(_caseNumbers, cntOrder[..6], row[DojColumns.Ofn]);
+        }
+        if (cntOrder.Length >= 6)
+        {
+            // Where the OFN is missing, DOJ often has the court case number here.
+            AddNumber(_courtCaseFeNumbers, cntOrder[..6], row[DojColumns.FeNumCourtCase]);
+        }
+        if (cntOrder.Length >= 3)
+        {
+            var cycle = cntOrder[..3];
+            if (!courtAction) AddNumber(_cycleNumbers, cycle, row[DojColumns.Ofn]);
+            foreach (var column in DojColumns.EventNumberColumns) AddNumber(_cycleNumbers, cycle, row[column]);
         }
         if (stepType.StartsWith("REGISTRATION", StringComparison.OrdinalIgnoreCase))
         {
@@ -70,7 +77,7 @@ public sealed class RapSheetBuilder(string subjectId)
             var charge = ChargeCache.FromRow(row[DojColumns.OffenseDescription], comment);
             var level = row[DojColumns.ConvictionStatusDescription];
             var felony = level.Equals("FELONY", StringComparison.OrdinalIgnoreCase)
-                         || (level.Length == 0 && row[DojColumns.OffenseToc].Equals("F", StringComparison.OrdinalIgnoreCase));
+                         || (DojValues.IsBlank(level) && row[DojColumns.OffenseToc].Equals("F", StringComparison.OrdinalIgnoreCase));
             _convictions[key6] = new PendingConviction
             {
                 CntOrder = key6,
@@ -83,6 +90,20 @@ public sealed class RapSheetBuilder(string subjectId)
             };
             _order.Add(key6);
         }
+    }
+
+    /// <summary>Keeps a number under its case or cycle, once. A value without a digit (blank, <c>NULL</c>, a filler
+    /// <c>-</c>) is no number.</summary>
+    private static void AddNumber(Dictionary<string, List<string>> numbersOf, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
+        if (value.IndexOfAnyInRange('1', '9') < 0) return;
+        var lookup = numbersOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(key, out var numbers)) numbersOf[key.ToString()] = numbers = [];
+        foreach (var known in numbers)
+        {
+            if (value.SequenceEqual(known)) return;
+        }
+        numbers.Add(value.ToString());
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Counties = new(StringComparer.Ordinal);
@@ -105,9 +126,13 @@ public sealed class RapSheetBuilder(string subjectId)
         [.. _order.Select(key =>
         {
             var c = _convictions[key];
-            var caseNumber = _caseNumbers.TryGetValue(c.CntOrder.Length >= 6 ? c.CntOrder[..6] : c.CntOrder, out var numbers)
+            var caseKey = c.CntOrder.Length >= 6 ? c.CntOrder[..6] : c.CntOrder;
+            var caseNumber = _caseNumbers.TryGetValue(caseKey, out var numbers) || _courtCaseFeNumbers.TryGetValue(caseKey, out numbers)
                 ? string.Join("; ", numbers) : "";
-            return new Conviction(c.CntOrder, caseNumber, c.Date, c.County, c.IsFelony, c.Charge, c.Sentence, c.CommentNamesOtherProp64);
+            return new Conviction(c.CntOrder, caseNumber, c.Date, c.County, c.IsFelony, c.Charge, c.Sentence, c.CommentNamesOtherProp64)
+            {
+                EventNumbers = c.CntOrder.Length >= 3 && _cycleNumbers.TryGetValue(c.CntOrder[..3], out var cycleNumbers) ? cycleNumbers : [],
+            };
         })],
         [.. _registrations]);
 
@@ -121,8 +146,8 @@ public sealed class RapSheetBuilder(string subjectId)
     {
         var length = row[DojColumns.SentenceLength];
         var unit = row[DojColumns.SentenceTimeCode];
-        var noLength = length.Length == 0 || length.SequenceEqual("NULL");
-        var noUnit = unit.Length == 0 || unit.SequenceEqual("NULL");
+        var noLength = DojValues.IsBlank(length);
+        var noUnit = DojValues.IsBlank(unit);
         if (noLength && noUnit)
         {
             return Sentence.None;

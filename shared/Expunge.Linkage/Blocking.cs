@@ -29,11 +29,13 @@ public static class Blocking
     public static IEnumerable<string> Keys(StandardRecord r)
     {
         var dob = r.DateOfBirth;
-        if (dob.Length == 8) yield return DateOfBirthKey + dob;
+        // Keys on the month and day only for a date that has them (a partial date keeps its year).
+        var whole = Dates.HasMonthAndDay(dob);
+        if (whole) yield return DateOfBirthKey + dob;
         foreach (var name in (IEnumerable<StandardName>)[r.Name, .. r.Aliases])
         {
             var (surnameInitial, givenInitial) = (Initial(name.Surname), Initial(name.Given));
-            if (dob.Length == 8)
+            if (whole)
             {
                 // A date of birth alone is shared by dozens of people in a county: with an initial it is narrow.
                 if (surnameInitial.Length > 0) yield return $"ds:{dob}{surnameInitial}";
@@ -53,16 +55,17 @@ public static class Blocking
             if (name.Surname.Length > 0 && dob.Length == 8)
             {
                 yield return $"sy:{name.Surname}{dob[..4]}{givenInitial}";
-                yield return $"sm:{name.SurnameSoundex}{dob[4..]}";
+                if (whole) yield return $"sm:{name.SurnameSoundex}{dob[4..]}";
             }
             if (name.Given.Length > 0 && dob.Length == 8)
             {
-                yield return $"gm:{name.Given}{dob[4..]}";
+                if (whole) yield return $"gm:{name.Given}{dob[4..]}";
                 yield return $"gy:{name.GivenSoundex}{surnameInitial}{dob[..4]}";
             }
         }
         if (r.StrongId.Length > 0) yield return "c:" + r.StrongId;
-        foreach (var caseNumber in r.CaseNumbers) yield return "k:" + caseNumber;
+        // By the case alone, without a co-defendant suffix: DOJ and the DA often drop it.
+        foreach (var caseNumber in r.CaseNumbers) yield return "k:" + caseNumber.Base;
         if (r.NationalId.Length > 0) yield return "n:" + r.NationalId;
         if (r.DriverLicence.Length > 0) yield return "l:" + r.DriverLicence;
         if (r.Postcode.Length > 0 && r.StreetNumber.Length > 0) yield return $"a:{r.Postcode}/{r.StreetNumber}";

@@ -2,14 +2,15 @@ namespace Expunge.Linkage;
 
 /// <summary>
 /// Turns linked pairs into people. Links are applied strongest first; two groups whose records carry different strong
-/// identifiers are never joined by a link (the pair goes to review instead), so one bad link cannot chain two
-/// people with different CII numbers together.
+/// identifiers, or who are two defendants of one case, are never joined by a link (the pair goes to review instead), so
+/// one bad link cannot chain two people with different CII numbers, or two co-defendants, together.
 /// </summary>
 public sealed class Clustering
 {
     private readonly int[] _parent;
     private readonly string[] _strongId;
     private readonly byte[] _apart; // bit 1: holds the first record kept apart, bit 2: the second
+    private readonly List<CaseKey>?[] _defendantKeys; // per group: its case keys that name a co-defendant suffix
 
     /// <param name="keepApart">Two records (indexes) an operator said are different people, or null.</param>
     public Clustering(IReadOnlyList<StandardRecord> records, (int A, int B)? keepApart = null)
@@ -17,6 +18,7 @@ public sealed class Clustering
         _parent = [.. Enumerable.Range(0, records.Count)];
         _strongId = [.. records.Select(r => r.StrongId)];
         _apart = new byte[records.Count];
+        _defendantKeys = [.. records.Select(r => r.CaseNumbers.Any(c => c.Suffix.Length > 0) ? r.CaseNumbers.Where(c => c.Suffix.Length > 0).ToList() : null)];
         if (keepApart is { } apart)
         {
             _apart[apart.A] |= 1;
@@ -40,10 +42,12 @@ public sealed class Clustering
         var (ra, rb) = (Find(a), Find(b));
         if (ra == rb) return true;
         if (PairDecision.StrongIdsConflict(_strongId[ra], _strongId[rb]) || (_apart[ra] | _apart[rb]) == 3) return false;
+        if (_defendantKeys[ra] is { } keysA && _defendantKeys[rb] is { } keysB && CaseKey.Compare(keysA, keysB) == CaseAgreement.CoDefendants) return false;
         // The smaller index stays the root: the result does not depend on the order links arrive in.
         var (root, child) = ra < rb ? (ra, rb) : (rb, ra);
         _parent[child] = root;
         _apart[root] |= _apart[child];
+        if (_defendantKeys[child] is { } childKeys) (_defendantKeys[root] ??= []).AddRange(childKeys);
         if (_strongId[root].Length == 0) _strongId[root] = _strongId[child];
         return true;
     }

@@ -16,9 +16,9 @@ public readonly record struct ComparisonVector(ulong Packed)
     public static readonly int FieldCount = Enum.GetValues<Field>().Length;
 
     /// <summary>Levels per field, the last being disagreement.</summary>
-    public static readonly int[] LevelCounts = [4, 4, 4, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2];
+    public static readonly int[] LevelCounts = [4, 4, 4, 3, 3, 2, 2, 2, 3, 3, 3, 2, 3];
 
-    private const int SameGivenBit = 56, SameSurnameBit = 57, SoundAlikeBit = 58;
+    private const int SameGivenBit = 56, SameSurnameBit = 57, SoundAlikeBit = 58, CoDefendantsBit = 59;
     private const ulong LevelMask = (1UL << SameGivenBit) - 1;
 
     public int this[Field field] => (int)((Packed >> (3 * (int)field)) & 7) - 1;
@@ -40,13 +40,23 @@ public readonly record struct ComparisonVector(ulong Packed)
     /// <summary>Both records carry a CII number and they differ.</summary>
     public bool StrongIdsConflict => this[Field.StrongId] > 0;
 
-    public static ComparisonVector From(ReadOnlySpan<int> levels, bool sameGiven = false, bool sameSurname = false, bool soundAlike = false)
+    /// <summary>The records are two defendants of one case (its number with two different co-defendant suffixes) and
+    /// share no case otherwise: two people, however alike their names (co-defendants are often brothers).</summary>
+    public bool CoDefendants => (Packed >> CoDefendantsBit & 1) != 0;
+
+    /// <summary>An identifier says two people: different CII numbers, or two defendants of one case. The model alone
+    /// never joins such a pair.</summary>
+    public bool IdentifiersConflict => StrongIdsConflict || CoDefendants;
+
+    public static ComparisonVector From(ReadOnlySpan<int> levels, bool sameGiven = false, bool sameSurname = false, bool soundAlike = false,
+        bool coDefendants = false)
     {
         ulong packed = 0;
         for (var f = 0; f < levels.Length; f++) packed |= (ulong)(levels[f] + 1) << (3 * f);
         if (sameGiven) packed |= 1UL << SameGivenBit;
         if (sameSurname) packed |= 1UL << SameSurnameBit;
         if (soundAlike) packed |= 1UL << SoundAlikeBit;
+        if (coDefendants) packed |= 1UL << CoDefendantsBit;
         return new ComparisonVector(packed);
     }
 }
@@ -70,12 +80,19 @@ public static class Comparison
         levels[(int)Field.Locality] = Text(a.Locality, b.Locality);
         levels[(int)Field.Postcode] = Identifier(a.Postcode, b.Postcode);
         levels[(int)Field.State] = Exact(a.State, b.State);
-        levels[(int)Field.CaseNumber] = a.CaseNumbers.Count == 0 || b.CaseNumbers.Count == 0 ? ComparisonVector.Missing
-            : AnyShared(a.CaseNumbers, b.CaseNumbers) ? 0 : 1;
+        var cases = a.CaseNumbers.Count == 0 || b.CaseNumbers.Count == 0 ? (CaseAgreement?)null : CaseKey.Compare(a.CaseNumbers, b.CaseNumbers);
+        levels[(int)Field.CaseNumber] = cases switch
+        {
+            null => ComparisonVector.Missing,
+            CaseAgreement.Same => 0,
+            CaseAgreement.SameCase => 1,
+            _ => 2,
+        };
         return ComparisonVector.From(levels,
             sameGiven: a.Name.Given.Length > 0 && a.Name.Given == b.Name.Given,
             sameSurname: a.Name.Surname.Length > 0 && a.Name.Surname == b.Name.Surname,
-            soundAlike: NamesSoundAlike(a.Name, b.Name));
+            soundAlike: NamesSoundAlike(a.Name, b.Name),
+            coDefendants: cases == CaseAgreement.CoDefendants);
     }
 
     private static bool NamesSoundAlike(StandardName a, StandardName b) =>
@@ -173,6 +190,13 @@ public static class Comparison
     {
         if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
         if (a == b) return 0;
+        // A partial date (19670000, 19670500) or a year-only placeholder (19670101) against a whole one says only its
+        // year: no evidence when the years agree (or are a keying slip apart), a disagreement when they do not.
+        if (!Dates.IsWhole(a) || !Dates.IsWhole(b))
+        {
+            return int.TryParse(a.AsSpan(0, 4), out var yearA) && int.TryParse(b.AsSpan(0, 4), out var yearB) && Math.Abs(yearA - yearB) <= 1
+                ? ComparisonVector.Missing : 3;
+        }
         // Day and month transposed (American and European order), or one digit mistyped or two adjacent swapped.
         var transposed = a.Length == 8 && b.Length == 8 && a.AsSpan(0, 4).SequenceEqual(b.AsSpan(0, 4))
             && a.AsSpan(4, 2).SequenceEqual(b.AsSpan(6, 2)) && a.AsSpan(6, 2).SequenceEqual(b.AsSpan(4, 2));

@@ -25,7 +25,7 @@ public static class DefaultModel
             [0.75, 0.10, 0.15], // locality
             [0.75, 0.10, 0.15], // postcode
             [0.90, 0.10], // state
-            [0.30, 0.70], // court case: shared, none shared (a person's records are mostly of different cases)
+            [0.25, 0.05, 0.70], // court case: shared, shared without a suffix on one side, none shared (a person's records are mostly of different cases)
         ],
         U =
         [
@@ -41,7 +41,7 @@ public static class DefaultModel
             [0.01, 0.01, 0.98],
             [0.01, 0.02, 0.97],
             [0.3, 0.7],
-            [0.00001, 0.99999],
+            [0.00001, 0.00002, 0.99997],
         ],
         // About one other record of the same person among the people known.
         Prior = 1.0 / Math.Max(population, 100_000),

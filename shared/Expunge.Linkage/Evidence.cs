@@ -20,7 +20,7 @@ public static class Evidence
         ["same", "close", "different"],
         ["same", "one character differs", "different"],
         ["same", "different"],
-        ["a case in common", "no case in common"],
+        ["a case in common", "a case in common, one side without the co-defendant suffix or court prefix", "no case in common"],
     ];
 
     public static IReadOnlyList<FieldEvidence> Explain(FellegiSunterModel model, StandardRecord a, StandardRecord b, ComparisonVector vector)
@@ -49,7 +49,7 @@ public static class Evidence
         Field.Street => r.Street,
         Field.Locality => r.Locality,
         Field.Postcode => r.Postcode,
-        Field.CaseNumber => string.Join(";", r.CaseNumbers),
+        Field.CaseNumber => string.Join(";", r.CaseNumbers.Select(c => c.ToString())),
         _ => r.State,
     };
 }

@@ -78,7 +78,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
                             break;
                         case PairOutcome.Review:
                             review.Add(new ReviewCandidate(other.Record, other.PersonId, record, Guid.Empty, probability, vector,
-                                vector.StrongIdsConflict ? "different CII numbers" : "uncertain match"));
+                                vector.StrongIdsConflict ? "different CII numbers" : vector.CoDefendants ? "co-defendants of one case" : "uncertain match"));
                             break;
                     }
                 }
@@ -167,7 +167,8 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             foreach (var b in those)
             {
                 if (keptApart is not null && (keptApart.Contains((a.Id, b.Id)) || keptApart.Contains((b.Id, a.Id)))) return true;
-                if (PairDecision.Probability(model, a, Comparison.Compare(a, b)) < ContradictionThreshold) return true;
+                var vector = Comparison.Compare(a, b);
+                if (vector.CoDefendants || PairDecision.Probability(model, a, vector) < ContradictionThreshold) return true;
             }
         }
         return false;

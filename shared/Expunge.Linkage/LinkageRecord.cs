@@ -27,8 +27,9 @@ public sealed record LinkageRecord
     public string? NationalId { get; init; }
 
     public string? DriverLicence { get; init; }
-    /// <summary>Court case numbers the record names, already reduced to comparable keys: one case has one defendant
-    /// (co-defendants aside), so a shared case is strong evidence, weighed by the model like any field.</summary>
+    /// <summary>Court case numbers the record names, and booking numbers (an arrest's number ties its court case to it),
+    /// as written: standardised to <see cref="CaseKey"/>s. One case has one defendant (co-defendants carry suffixes of
+    /// their own), so a shared case is strong evidence, weighed by the model like any field.</summary>
     public IReadOnlyList<string> CaseNumbers { get; init; } = [];
 
     public string? StreetNumber { get; init; }

@@ -18,9 +18,10 @@ public static class PairDecision
     public static PairOutcome Classify(ComparisonVector vector, double probability)
     {
         if (vector.SameStrongId) return PairOutcome.Link;
-        // Two different CII numbers are two people as far as DOJ's fingerprints know: when the model agrees, or is
-        // unsure, they stay two; only when the model is sure they are one does a person decide (never the model alone).
-        if (vector.StrongIdsConflict) return probability >= LinkThreshold ? PairOutcome.Review : PairOutcome.NonLink;
+        // Two different CII numbers are two people as far as DOJ's fingerprints know, and two defendants of one case
+        // are two people as far as the court knows: when the model agrees, or is unsure, they stay two; only when the
+        // model is sure they are one does a person decide (never the model alone).
+        if (vector.IdentifiersConflict) return probability >= LinkThreshold ? PairOutcome.Review : PairOutcome.NonLink;
         return probability >= LinkThreshold ? PairOutcome.Link : probability >= ReviewThreshold ? PairOutcome.Review : PairOutcome.NonLink;
     }
 

@@ -36,7 +36,7 @@ public sealed record StandardRecord
     public required string Locality { get; init; }
     public required string Postcode { get; init; }
     public required string State { get; init; }
-    public required IReadOnlyList<string> CaseNumbers { get; init; }
+    public required IReadOnlyList<CaseKey> CaseNumbers { get; init; }
 
     /// <summary>The record's blocking keys (<see cref="Blocking.KeyHashes"/>), worked out once: an index files a record
     /// under them, and every batch the record is a candidate of looks them up again (building them is a dozen strings).
@@ -72,7 +72,7 @@ public sealed record StandardRecord
         Locality = string.Join(' ', Names.Tokens(r.Locality)),
         Postcode = Text(r.Postcode),
         State = Text(r.State),
-        CaseNumbers = [.. r.CaseNumbers.Select(Identifier).Where(c => c.Length > 0).Distinct()],
+        CaseNumbers = [.. r.CaseNumbers.Select(CaseKey.Parse).OfType<CaseKey>().Distinct()],
     };
 
     private static string Text(string? value) => value?.Trim().ToUpperInvariant() ?? "";
@@ -86,17 +86,27 @@ public sealed record StandardRecord
 public static class Dates
 {
     /// <summary><c>YYYYMMDD</c>, <c>YYYY-MM-DD</c>, <c>MM/DD/YYYY</c> → eight digits <c>YYYYMMDD</c>; anything else → empty.
-    /// A typo that is not a calendar date is kept: it still agrees with its original in seven digits.</summary>
+    /// A typo that is not a calendar date is kept: it still agrees with its original in seven digits. A partial date
+    /// keeps its zeros (<c>00/00/1967</c> → <c>19670000</c>), as DOJ writes one.</summary>
     public static string Standardise(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return "";
         var text = value.Trim();
-        if (text.Length == 8 && text.All(char.IsAsciiDigit)) return text;
-        if (text.Length == 10 && text[4] == '-' && text[7] == '-') return Digits(text[..4], text[5..7], text[8..10]);
-        var slash = text.Split('/');
-        if (slash.Length == 3 && slash[2].Length == 4) return Digits(slash[2], slash[0].PadLeft(2, '0'), slash[1].PadLeft(2, '0'));
-        return "";
+        var digits = text.Length == 8 && text.All(char.IsAsciiDigit) ? text
+            : text.Length == 10 && text[4] == '-' && text[7] == '-' ? Digits(text[..4], text[5..7], text[8..10])
+            : text.Split('/') is [var month, var day, var year] && year.Length == 4 ? Digits(year, month.PadLeft(2, '0'), day.PadLeft(2, '0'))
+            : "";
+        // No year, no date (00000000 is how DOJ writes "none").
+        return digits.Length == 8 && !digits.StartsWith("0000", StringComparison.Ordinal) ? digits : "";
     }
+
+    /// <summary>Whether a standardised date is a whole date: no unknown month or day (<c>19670000</c>,
+    /// <c>19670500</c>), and not the first of January, which county systems write when they know only the year.</summary>
+    public static bool IsWhole(string date) =>
+        date.Length == 8 && date[4..6] != "00" && date[6..8] != "00" && date[4..8] != "0101";
+
+    /// <summary>Whether a standardised date is a whole date: no unknown month or day.</summary>
+    public static bool HasMonthAndDay(string date) => date.Length == 8 && date[4..6] != "00" && date[6..8] != "00";
 
     private static string Digits(string year, string month, string day)
     {

@@ -84,14 +84,54 @@ public sealed class DojExtractReaderTests
     [InlineData("99999999", "year out of range")]
     [InlineData("1988051", "expected 8 digits YYYYMMDD")]
     [InlineData("2017-01-05", "expected 8 digits YYYYMMDD")]
-    public void Impossible_dates_are_rejected_naming_the_field_and_what_was_expected(string date, string problem)
+    public void An_impossible_decision_date_is_an_unknown_date_and_a_warning_naming_the_field_never_a_rejection(string date, string problem)
     {
         var result = Assert.Single(ExtractText.Read(ExtractText.Row("100", (DojColumns.StepEventDate, date))));
 
-        Assert.Null(result.Row);
-        Assert.Equal("INVALID_DATE", result.Error!.Code);
-        Assert.Contains("STP_EVENT_DATE (field 41)", result.Error.Message, StringComparison.Ordinal);
-        Assert.Contains(problem, result.Error.Message, StringComparison.Ordinal);
+        var row = Assert.IsType<DojRow>(result.Row);
+        Assert.Equal(date, row.Fields[DojColumns.StepEventDate]);
+        var warning = Assert.Single(row.Warnings);
+        Assert.Equal(("UNKNOWN_DATE", 1L), (warning.Code, warning.Line));
+        Assert.Contains("STP_EVENT_DATE (field 41)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, warning.Message, StringComparison.Ordinal);
+        Assert.Null(DojDate.ParseOrNull(row.Fields[DojColumns.StepEventDate]));
+    }
+
+    [Fact]
+    public void A_field_no_decision_uses_is_kept_as_written_whatever_it_holds()
+    {
+        var result = Assert.Single(ExtractText.Read(ExtractText.Row("100", (DojColumns.RequestedDob, "-"), (DojColumns.DispositionDate, "N/A"), (DojColumns.CycleDate, "?"))));
+
+        var row = Assert.IsType<DojRow>(result.Row);
+        Assert.Empty(row.Warnings);
+        Assert.Equal(("-", "N/A"), (row.Fields[DojColumns.RequestedDob], row.Fields[DojColumns.DispositionDate]));
+    }
+
+    /// <summary>The reference tool's generated test extract writes a filler <c>  -  </c> in every field it does not set:
+    /// every such row is read, and the conviction it holds is decided on what is set.</summary>
+    [Fact]
+    public void An_extract_with_filler_in_every_unused_field_is_read_without_a_rejection()
+    {
+        var set = new Dictionary<int, string>
+        {
+            [DojColumns.RecordId] = "1", [DojColumns.SubjectId] = "100", [DojColumns.CiiNumber] = "A12345678", [DojColumns.PrimaryName] = "DOE,JOHN",
+            [DojColumns.Gender] = "M", [DojColumns.PrimaryDob] = "19700101", [36] = "1", [DojColumns.CycleDate] = "20100101", [39] = "1",
+            [DojColumns.StepEventDate] = "20100201", [DojColumns.StepTypeDescription] = "COURT ACTION", [DojColumns.StepAgencyCountyName] = "LOS ANGELES",
+            [DojColumns.CountOrder] = "001001001000", [DojColumns.OffenseDescription] = "11359 HS-POSSESS MARIJUANA FOR SALE",
+            [DojColumns.OffenseToc] = "F", [DojColumns.DispositionDescription] = "CONVICTED-JAIL",
+        };
+        var fields = Enumerable.Range(0, DojColumns.Count).Select(c => set.TryGetValue(c, out var v) ? v.Contains(',') ? $"\"{v}\"" : v : "  -  ");
+        var results = ExtractText.Read(ExtractText.Header(), string.Join(',', fields), string.Join(',', fields));
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.All(results, r => Assert.Empty(r.Row!.Warnings));
+        var builder = new RapSheetBuilder("100");
+        foreach (var row in results) builder.Add(new DojFieldArray(row.Row!.Fields));
+        var conviction = Assert.Single(builder.Build().Convictions);
+        // The filler level leaves the level to OFFENSE_TOC; the filler sentence is no sentence, not one of unknown length.
+        Assert.Equal((new DojDate(2010, 2, 1), "", true), (conviction.Date!.Value, conviction.CaseNumber, conviction.IsFelony));
+        Assert.Equal(Sentence.None, conviction.Sentence);
+        Assert.Empty(conviction.EventNumbers);
     }
 
     [Fact]

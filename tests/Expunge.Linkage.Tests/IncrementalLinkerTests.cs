@@ -129,7 +129,7 @@ public class IncrementalLinkerTests
     [Fact]
     public void Evidence_shows_each_field_for_and_against()
     {
-        var (a, b) = (Record("a", "ANA", "TORRES", "19900101"), Record("b", "ANA", "TORRES", "19910101"));
+        var (a, b) = (Record("a", "ANA", "TORRES", "19900315"), Record("b", "ANA", "TORRES", "19910315"));
         var evidence = Evidence.Explain(Model, a, b, Comparison.Compare(a, b));
         Assert.True(evidence.Single(e => e.Field == "Surname").Weight > 0);
         Assert.Equal("day/month swapped or one digit", evidence.Single(e => e.Field == "DateOfBirth").Agreement);

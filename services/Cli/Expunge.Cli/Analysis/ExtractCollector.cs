@@ -2,7 +2,8 @@ using Expunge.Doj;
 
 namespace Expunge.Cli.Analysis;
 
-/// <summary>What one input file held: every row counted, the first errors listed (interfaces.md, errors.json).</summary>
+/// <summary>What one input file held: every row counted, the first errors listed (interfaces.md, errors.json). A
+/// warning is a value of a kept row read as unknown (a date that cannot be read); it is listed beside the rejections.</summary>
 public sealed class FileReport(string file)
 {
     public const int ListedErrorLimit = 1000;
@@ -10,7 +11,9 @@ public sealed class FileReport(string file)
     public string File { get; } = file;
     public long Rows { get; set; }
     public long Rejected { get; set; }
+    public long Warnings { get; set; }
     public List<RowError> Errors { get; } = [];
+    public List<RowError> WarningList { get; } = [];
 }
 
 /// <summary>
@@ -59,5 +62,11 @@ public sealed class ExtractCollector : IDojRowSink
         _file.Rows++;
         _file.Rejected++;
         if (_file.Errors.Count < FileReport.ListedErrorLimit) _file.Errors.Add(rejection);
+    }
+
+    public void Warn(RowError warning)
+    {
+        _file.Warnings++;
+        if (_file.WarningList.Count < FileReport.ListedErrorLimit) _file.WarningList.Add(warning);
     }
 }

@@ -57,7 +57,7 @@ public static class OfflineAnalysis
             impact.Policy, impact.DismissAllProp64, clock.Elapsed.TotalSeconds);
         File.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, Indented));
         File.WriteAllText(Path.Combine(outDir, "errors.json"), JsonSerializer.Serialize(ErrorsFile(collector.Files), Indented));
-        progress.WriteLine($"{collector.Rows:N0} rows ({collector.Rejected:N0} rejected), {collector.SubjectCount:N0} people, " +
+        progress.WriteLine($"{collector.Rows:N0} rows ({collector.Rejected:N0} rejected, {collector.Files.Sum(f => f.Warnings):N0} with a value read as unknown), {collector.SubjectCount:N0} people, " +
                            $"{decisions.Count:N0} convictions decided in {clock.Elapsed.TotalSeconds:F1} s " +
                            $"(read {readSeconds:F1} s, decide {decideSeconds:F1} s, write {clock.Elapsed.TotalSeconds - readSeconds - decideSeconds:F1} s); results in {outDir}");
         return ExitCodes.Success;
@@ -101,6 +101,10 @@ public static class OfflineAnalysis
         }
     }
 
+    /// <summary>One listed problem: a rejected row (<c>error</c>) or a value read as unknown (<c>warning</c>).</summary>
+    private static Dictionary<string, object> Entry(RowError e, string severity) =>
+        new() { ["line"] = e.Line, ["code"] = e.Code, ["message"] = e.Message, ["severity"] = severity };
+
     private static Dictionary<string, object> ErrorsFile(IEnumerable<FileReport> files) => new Dictionary<string, object>
     {
         ["files"] = files.Select(f => new Dictionary<string, object>
@@ -108,7 +112,9 @@ public static class OfflineAnalysis
             ["file"] = f.File,
             ["rows"] = f.Rows,
             ["rejected"] = f.Rejected,
-            ["errors"] = f.Errors.Select(e => new Dictionary<string, object> { ["line"] = e.Line, ["code"] = e.Code, ["message"] = e.Message }),
+            ["warnings"] = f.Warnings,
+            ["errors"] = f.Errors.Select(e => Entry(e, "error")).Concat(f.WarningList.Select(w => Entry(w, "warning")))
+                .OrderBy(e => (long)e["line"]).Take(FileReport.ListedErrorLimit),
         }),
     };
 }

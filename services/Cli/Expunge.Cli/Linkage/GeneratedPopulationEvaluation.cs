@@ -86,6 +86,8 @@ public static class GeneratedPopulationEvaluation
         }
 
         public void Reject(RowError rejection) { }
+
+        public void Warn(RowError warning) { }
     }
 
     /// <summary>The three files of a generated county: DOJ rap sheets, county cases, and every record as the linker reads it.</summary>
@@ -163,12 +165,12 @@ public static class GeneratedPopulationEvaluation
     {
         foreach (var source in conviction.Sources)
         {
-            if (source.Source == "court" && source.Reference.Split('#') is [var kase, var count]) yield return $"{CaseNumbers.Key(kase)}#{count}";
+            if (source.Source == "court" && source.Reference.Split('#') is [var kase, var count]) yield return $"{CaseKey.Parse(kase)?.Base}#{count}";
             if (source.Source == "doj" && conviction.Conviction.CntOrder.Length >= 9)
             {
                 foreach (var ofn in conviction.Conviction.CaseNumber.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    yield return $"{CaseNumbers.Key(ofn)}#{int.Parse(conviction.Conviction.CntOrder.AsSpan(6, 3), CultureInfo.InvariantCulture)}";
+                    yield return $"{CaseKey.Parse(ofn)?.Base}#{int.Parse(conviction.Conviction.CntOrder.AsSpan(6, 3), CultureInfo.InvariantCulture)}";
                 }
             }
         }
