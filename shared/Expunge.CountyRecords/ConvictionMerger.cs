@@ -30,14 +30,17 @@ public sealed record MergedRecord(RapSheet Sheet, IReadOnlyList<MergedConviction
 /// and the count numbers agree, or the offense agrees and the dates are within a month (sources number counts
 /// differently). Where the case numbers do not tie them, the arrest can: DOJ's other numbers for the cycle (booking,
 /// FE_NUM_CRT_CASE, an OFN holding the booking number) against the court row's booking number, with the offense agreeing
-/// and the dates within a month (a booking number is not always one per arrest). Without either, the offense must agree
-/// and the dates be within a week. The court is the record of what the court did: where it reports a conviction, its
-/// level, date and disposition win; every disagreement is kept as a conflict.
+/// and the dates within a month (a booking number is not always one per arrest). Without either, a county conviction is
+/// the DOJ one of the same offense within a week (three days when both name a case and the names differ: DOJ's OFN
+/// may hold a booking number, or nothing a court would recognise). Among several candidates the count number and the
+/// date break ties. The court is the record of what the court did: where it reports a conviction, its level, date and
+/// disposition win; every disagreement is kept as a conflict.
 /// </summary>
 public static class ConvictionMerger
 {
     private const int SameCaseDays = 31;
     private const int NoCaseDays = 7;
+    private const int OtherCaseDays = 3;
 
     /// <param name="homeCounty">The county whose court and prosecutors produced the county sources.</param>
     public static MergedRecord Merge(IReadOnlyList<RapSheet> dojSheets, IReadOnlyList<CountyCount> countyCounts, string homeCounty,
@@ -55,22 +58,30 @@ public static class ConvictionMerger
         var deceased = countyCounts.Any(c => c.Kind == "death");
         var registrations = countyCounts.Where(c => c.Kind == "registration" && c.Charge.Offenses.Any(o => o.Section == "290"))
             .Select(c => new Registration(c.DispositionDate, CountyCharges.Normalise(c.Charge.CodeSection)));
-        // Court before DA: the court's facts are the ones that stand.
-        foreach (var count in countyCounts.Where(c => c.Kind is not ("death" or "registration")).OrderBy(c => c.Source == "da" ? 1 : 0).ThenBy(c => c.Source, StringComparer.Ordinal).ThenBy(c => c.RowId, StringComparer.Ordinal))
+        // Court before DA: the court's facts are the ones that stand. Within one source, the surest pairs are made first
+        // (whatever order the rows came in), and a conviction takes one report per source, so two counts of one offense
+        // in one case stay two convictions.
+        var bySource = countyCounts.Where(c => c.Kind is not ("death" or "registration"))
+            .GroupBy(c => c.Source).OrderBy(g => g.Key == "da" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var source in bySource)
         {
-            // The strongest match wins (same case and count over same case and offense); a conviction takes one report
-            // per source, so two counts of one offense in one case stay two convictions.
-            var same = merged.Select(m => (Builder: m, Strength: m.Match(count))).Where(m => m.Strength > 0)
-                .OrderByDescending(m => m.Strength).Select(m => m.Builder).FirstOrDefault();
-            if (same is not null)
+            var pending = source.OrderBy(c => c.RowId, StringComparer.Ordinal).ToList();
+            var taken = new bool[pending.Count];
+            var pairs = pending.SelectMany((count, i) => merged.Select((builder, b) => (Count: i, Builder: b, Score: builder.Match(count))))
+                .Where(p => p.Score > 0).OrderByDescending(p => p.Score).ThenBy(p => p.Count).ThenBy(p => p.Builder).ToList();
+            foreach (var (i, b, _) in pairs)
             {
-                same.Add(count);
+                // The builder may have taken another report of this source since the pair was scored.
+                if (taken[i] || merged[b].Match(pending[i]) == 0) continue;
+                merged[b].Add(pending[i]);
+                taken[i] = true;
             }
-            else if (count.IsConviction)
+            for (var i = 0; i < pending.Count; i++)
             {
+                if (taken[i] || !pending[i].IsConviction) continue;
                 // A count DOJ never had, of a case it did: the same case for the rules (its other counts are not priors).
-                var sameCase = merged.FirstOrDefault(m => m.SameCase(count))?.Case;
-                merged.Add(Builder.FromCounty(count, homeCounty, sameCase));
+                var sameCase = merged.FirstOrDefault(m => m.SameCase(pending[i]))?.Case;
+                merged.Add(Builder.FromCounty(pending[i], homeCounty, sameCase));
             }
         }
         var convictions = merged.Select(b => b.Build()).ToList();
@@ -127,26 +138,39 @@ public static class ConvictionMerger
 
         private static bool Agree(IReadOnlyList<CaseKey> a, IReadOnlyList<CaseKey> b) => CaseKey.Compare(a, b) >= CaseAgreement.SameCase;
 
-        /// <summary>3: this very report again; 2: same case and count; 1: same offense, same case within a month (or no
-        /// case number, within a week); 0: another conviction, or one this source already reported.</summary>
+        /// <summary>How surely the count is this conviction, 0 for not at all: by what ties them (the case, the arrest, or
+        /// only the offense and date), then whether the count numbers agree, then whether the dates do. A conviction
+        /// takes one report per source.</summary>
         public int Match(CountyCount count)
         {
-            if (_sources.Any(s => s.Source == count.Source && s.Reference == count.RowId)) return 3;
+            if (_sources.Any(s => s.Source == count.Source && s.Reference == count.RowId)) return int.MaxValue;
             if (_sources.Any(s => s.Source == count.Source)) return 0;
             var sameOffense = SameOffense(_conviction.Charge, count.Charge);
+            var days = DaysApart(count.DispositionDate);
+            var sameCount = countNumber > 0 && countNumber == count.CountNumber;
             var countCaseKeys = CaseKeysOf(count);
+            int tie;
             if (Agree(_caseKeys, countCaseKeys))
             {
-                return countNumber == count.CountNumber ? 2 : sameOffense && WithinDays(count.DispositionDate, SameCaseDays) ? 1 : 0;
+                // A count the court did not convict on overrules a conviction only when it is plainly that count.
+                if (!sameCount && !(count.IsConviction && sameOffense && days <= SameCaseDays)) return 0;
+                tie = 3;
             }
-            // Tied by the arrest's numbers (either side's case number may be the booking number) rather than by the case.
-            var countArrestKeys = ArrestKeysOf(count);
-            if (Agree([.. _caseKeys, .. _arrestKeys], countArrestKeys) || Agree(_arrestKeys, countCaseKeys))
+            else if (count.IsConviction && (Agree([.. _caseKeys, .. _arrestKeys], ArrestKeysOf(count)) || Agree(_arrestKeys, countCaseKeys))
+                     && sameOffense && days <= SameCaseDays)
             {
-                return sameOffense && WithinDays(count.DispositionDate, SameCaseDays) ? 1 : 0;
+                // Tied by the arrest's numbers (either side's case number may be the booking number) rather than the case.
+                tie = 2;
             }
-            if (_caseKeys.Count > 0 && countCaseKeys.Count > 0) return 0;
-            return sameOffense && WithinDays(count.DispositionDate, NoCaseDays) ? 1 : 0;
+            else if (count.IsConviction && sameOffense && days <= (_caseKeys.Count > 0 && countCaseKeys.Count > 0 ? OtherCaseDays : NoCaseDays))
+            {
+                tie = 1;
+            }
+            else
+            {
+                return 0;
+            }
+            return (tie * 4) + (sameCount ? 2 : 0) + (days == 0 ? 1 : 0);
         }
 
         public void Add(CountyCount count)
@@ -179,8 +203,9 @@ public static class ConvictionMerger
 
         public MergedConviction Build() => new(_conviction, _sources, _conflicts, _dismissed);
 
-        private bool WithinDays(DojDate? other, int days) =>
-            other is { } b && _conviction.Date is { } a && Math.Abs(a.Earliest.DayNumber - b.Earliest.DayNumber) <= days;
+        /// <summary>Days between the two dates; far apart when either is unknown.</summary>
+        private int DaysApart(DojDate? other) =>
+            other is { } b && _conviction.Date is { } a ? Math.Abs(a.Earliest.DayNumber - b.Earliest.DayNumber) : int.MaxValue;
 
         private static bool SameOffense(Charge a, Charge b) =>
             a.Offenses.Count > 0 && b.Offenses.Count > 0 && a.Offenses[0].Section == b.Offenses[0].Section && a.Offenses[0].Code == b.Offenses[0].Code;

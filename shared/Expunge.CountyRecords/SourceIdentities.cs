@@ -12,33 +12,14 @@ public static class SourceIdentities
 {
     public const string Doj = "doj";
 
-    /// <summary>Person fields repeat on every DOJ row; the first row's values stand for the subject. The court case
-    /// numbers are the OFNs of the subject's court actions and the FE_NUM_CRT_CASE values; the arrest numbers, every
-    /// other number DOJ attaches to the subject's events.</summary>
+    /// <summary>Person fields repeat on every DOJ row; the first row's values stand for the subject
+    /// (<see cref="DojIdentityBuilder"/>).</summary>
     public static PersonIdentity OfDojRows(IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        static bool CourtAction(IReadOnlyList<string> row) => row[DojColumns.StepTypeDescription].Equals("COURT ACTION", StringComparison.OrdinalIgnoreCase);
-        return OfDojRow(rows[0]) with
-        {
-            CourtCaseNumbers = Numbers([.. rows.Where(CourtAction).Select(r => r[DojColumns.Ofn]), .. rows.Select(r => r[DojColumns.FeNumCourtCase])]),
-            ArrestNumbers = Numbers([.. rows.Where(r => !CourtAction(r)).Select(r => r[DojColumns.Ofn]),
-                .. rows.SelectMany(r => DojColumns.EventNumberColumns.Where(c => c != DojColumns.FeNumCourtCase).Select(c => r[c]))]),
-        };
+        var builder = new DojIdentityBuilder();
+        foreach (var row in rows) builder.Add(new DojFieldArray(row));
+        return builder.Build();
     }
-
-    /// <summary>The values that are numbers worth comparing (four digits or more: a count or an order is not), each once.</summary>
-    private static string[] Numbers(IEnumerable<string> values) =>
-        [.. values.Where(v => CaseKey.Parse(v) is { Number.Length: >= 4 }).Distinct()];
-
-    public static PersonIdentity OfDojRow(IReadOnlyList<string> first) => new()
-    {
-        Name = NullIfBlank(first[DojColumns.PrimaryName]),
-        DateOfBirth = NullIfBlank(first[DojColumns.PrimaryDob]),
-        Gender = NullIfBlank(first[DojColumns.Gender]),
-        CiiNumber = NullIfBlank(first[DojColumns.CiiNumber]),
-        FbiNumber = NullIfBlank(first[DojColumns.FbiNumber]),
-        DriverLicence = NullIfBlank(first[DojColumns.PrimaryCdl]),
-    };
 
     /// <summary>A court or DA case (or a county event): the defendant of the first row stands for the record; a CII
     /// any row carries is used (many court rows have none).</summary>

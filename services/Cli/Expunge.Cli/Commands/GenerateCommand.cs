@@ -39,7 +39,7 @@ public static class GenerateCommand
     {
         var people = new Option<int>("--people") { Description = "How many people the county has records of", DefaultValueFactory = _ => 2_000 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files", DefaultValueFactory = _ => 64 };
-        var courtOnly = new Option<double>("--court-only-share") { Description = "Share of Los Angeles cases DOJ never received (0–1)", DefaultValueFactory = _ => 0.15 };
+        var courtOnly = new Option<double>("--court-only-share") { Description = "Share of Los Angeles cases DOJ never received (0–1)", DefaultValueFactory = _ => 0.12 };
         var daShare = new Option<double>("--da-share") { Description = "Share of Los Angeles cases in the DA export (0–1)", DefaultValueFactory = _ => 0.7 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for doj.dat, court.csv, da.csv and the truth files", Required = true };
         var command = new Command("county", "Write a county population as a DOJ extract, a court export and a DA export, plus truth-records.csv " +

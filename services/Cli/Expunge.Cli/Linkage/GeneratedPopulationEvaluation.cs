@@ -9,36 +9,54 @@ using Expunge.Linkage;
 
 namespace Expunge.Cli.Linkage;
 
+/// <summary>One figure's count and a few of the cases behind it, for a person to look at.</summary>
+public sealed record Finding(string Name, long Count, IReadOnlyList<string> Examples);
+
 /// <summary>What linking a generated county found, measured against its truth files.</summary>
 public sealed record GeneratedEvaluation(
-    LinkageScore Links, double PairCompleteness, int Records, double LinkSeconds, int People, int TruePeople, int ReviewPairs,
-    int TrueLaConvictions, int MergedLaConvictions, int CountedTwice, int CourtOnlyCannabis, int CourtOnlyFoundAndDecided, int CourtOnlyEligible)
+    LinkageScore Links, double PairCompleteness, int Records, double LinkSeconds, int People, int TruePeople, int ReviewPairs, int PeopleWithQuestion,
+    int TrueLaCannabis, int CourtOnlyCannabis, int CourtOnlyFoundAndDecided, int CourtOnlyEligible, IReadOnlyList<Finding> Findings)
 {
+    public long Count(string name) => Findings.First(f => f.Name == name).Count;
+
     public IEnumerable<string> Lines()
     {
         yield return $"generated county, person links: {Links}";
         yield return $"  {Records:N0} source records linked in {LinkSeconds:F1} s into {People:N0} people (truth: {TruePeople:N0}); " +
-                     $"pair completeness {PairCompleteness:P2}; {ReviewPairs:N0} pairs for review";
-        yield return $"  Los Angeles convictions: {TrueLaConvictions:N0} true, {MergedLaConvictions:N0} after merging sources, {CountedTwice:N0} counted twice";
-        yield return $"  court-only cannabis convictions: {CourtOnlyCannabis:N0}; found and decided {CourtOnlyFoundAndDecided:N0}; eligible for relief {CourtOnlyEligible:N0}";
+                     $"pair completeness {PairCompleteness:P2}; {ReviewPairs:N0} pairs for review ({PeopleWithQuestion:N0} people, " +
+                     $"{(double)PeopleWithQuestion / Math.Max(People, 1):P2}, with an open question)";
+        yield return $"  Los Angeles cannabis convictions: {TrueLaCannabis:N0} true; court-only {CourtOnlyCannabis:N0}, found and decided " +
+                     $"{CourtOnlyFoundAndDecided:N0}, eligible for relief {CourtOnlyEligible:N0}";
+        foreach (var finding in Findings) yield return $"  {finding.Name}: {finding.Count:N0}";
     }
 }
 
 /// <summary>
 /// <c>expunge linkage-eval --generated DIR</c>: links the three sources of a generated county (doj.dat, court.csv,
 /// da.csv), merges each person's convictions and decides them under a policy, all in-process, then scores the links
-/// and the conviction counts against truth-records.csv and truth-convictions.csv.
+/// and the conviction counts against the truth files: pairwise precision and recall, people mixed and split,
+/// convictions decided twice or not at all, rows rejected, each with examples.
 /// </summary>
 public static class GeneratedPopulationEvaluation
 {
+    public const string PeopleMixed = "predicted people that mix two or more real people";
+    public const string PeopleSplit = "real people split over two or more predicted people";
+    public const string DecidedTwice = "LA cannabis convictions decided more than once";
+    public const string NotFound = "LA cannabis convictions not found";
+    public const string MergedApart = "decided convictions that join two true convictions";
+    public const string RowsRejected = "rows rejected";
+    public const string ExamplesFile = "generated-examples.txt";
+
+    private const int ExamplesPerFinding = 5;
+
     /// <summary>
     /// What the matching service does with the same records: batches in ingestion's order (source, then record id),
     /// linked one batch at a time against everything before, with the model a fresh system starts with.
     /// </summary>
     public static (LinkageScore Score, double Seconds) RunIncremental(string directory, int recordsPerBatch, string linksFile)
     {
-        var (_, _, linkage) = ReadSources(directory);
-        var records = linkage.Select(StandardRecord.Of).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var sources = ReadSources(directory);
+        var records = sources.Linkage.Select(StandardRecord.Of).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var clock = Stopwatch.StartNew();
         var known = new List<KnownRecord>();
         var (model, trained) = (DefaultModel.For(0), false);
@@ -63,55 +81,72 @@ public static class GeneratedPopulationEvaluation
         return (LinkageScore.Of(predicted, TruePairs(records.Select(r => r.Id), truth)), seconds);
     }
 
-    /// <summary>The DOJ subjects as ingestion hands them to matching: the first row's person fields (name, date of birth,
-    /// sex, CII, licence) and the case numbers of the subject's court actions.</summary>
-    private static IEnumerable<LinkageRecord> DojLinkageRecords(IEnumerable<RapSheet> sheets, Dictionary<string, string[]> firstRows) =>
-        sheets.Select(s => SourceIdentities.ToLinkage(SourceIdentities.Doj, s.SubjectId, SourceIdentities.OfDojRow(firstRows[s.SubjectId]) with
-        {
-            CourtCaseNumbers = [.. s.Convictions.SelectMany(c => c.CaseNumber.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct()],
-        }));
-
-    /// <summary>Keeps each subject's first row, whose person fields stand for the subject (<see cref="SourceIdentities.OfDojRow"/>).</summary>
-    private sealed class FirstRows : IDojRowSink
+    /// <summary>Reads each DOJ subject's rap sheet and identity in one pass, and every rejected row.</summary>
+    private sealed class DojSubjects : IDojRowSink
     {
-        public Dictionary<string, string[]> OfSubject { get; } = new(StringComparer.Ordinal);
+        private readonly ExtractCollector _sheets = new();
+        private readonly Dictionary<string, DojIdentityBuilder> _identities = new(StringComparer.Ordinal);
+
+        public DojSubjects(string file) => _sheets.StartFile(file);
+
+        public List<RowError> Rejected { get; } = [];
+
+        public IEnumerable<(RapSheet Sheet, Contracts.PersonIdentity Identity)> Subjects =>
+            _sheets.Subjects.Select(b => (b.Build(), _identities[b.SubjectId].Build()));
 
         public void Accept(DojRowView row)
         {
+            _sheets.Accept(row);
             var subject = row[DojColumns.SubjectId].ToString();
-            if (OfSubject.ContainsKey(subject)) return;
-            var fields = new string[DojColumns.Count];
-            for (var i = 0; i < fields.Length; i++) fields[i] = row[i].ToString();
-            OfSubject[subject] = fields;
+            if (!_identities.TryGetValue(subject, out var identity)) _identities[subject] = identity = new DojIdentityBuilder();
+            identity.Add(row);
         }
 
-        public void Reject(RowError rejection) { }
+        public void Reject(RowError rejection) => Rejected.Add(rejection);
 
         public void Warn(RowError warning) { }
     }
 
-    /// <summary>The three files of a generated county: DOJ rap sheets, county cases, and every record as the linker reads it.</summary>
-    private static (List<RapSheet> Sheets, List<CountyCase> County, List<LinkageRecord> Linkage) ReadSources(string directory)
+    private sealed record CountyCase(string Source, string RecordId, Contracts.PersonIdentity Identity, IReadOnlyList<CountyCount> Counts);
+
+    private sealed record Sources(List<RapSheet> Sheets, List<CountyCase> County, List<LinkageRecord> Linkage, List<(string File, RowError Error)> Rejected);
+
+    /// <summary>The three files of a generated county: DOJ rap sheets, county cases, every record as the linker reads it,
+    /// and the rows the readers rejected.</summary>
+    private static Sources ReadSources(string directory)
     {
-        var sheets = ReadDoj(Path.Combine(directory, GeneratedPopulation.DojFile));
-        var firstRows = new FirstRows();
-        using (var stream = File.OpenRead(Path.Combine(directory, GeneratedPopulation.DojFile))) DojExtractReader.Scan(stream, firstRows);
-        var county = ReadCounty(Path.Combine(directory, GeneratedPopulation.CourtFile), CountyLayout.Court)
-            .Concat(ReadCounty(Path.Combine(directory, GeneratedPopulation.DaFile), CountyLayout.Da)).ToList();
-        return (sheets, county, [.. DojLinkageRecords(sheets, firstRows.OfSubject), .. county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity))]);
+        var dojFile = Path.Combine(directory, GeneratedPopulation.DojFile);
+        var doj = new DojSubjects(dojFile);
+        using (var stream = File.OpenRead(dojFile)) DojExtractReader.Scan(stream, doj);
+        var subjects = doj.Subjects.ToList();
+        var rejected = doj.Rejected.Select(e => (GeneratedPopulation.DojFile, e)).ToList();
+        var county = new List<CountyCase>();
+        foreach (var (file, layout) in new[] { (GeneratedPopulation.CourtFile, CountyLayout.Court), (GeneratedPopulation.DaFile, CountyLayout.Da) })
+        {
+            using var stream = File.OpenRead(Path.Combine(directory, file));
+            var rows = CountyExportReader.Read(stream, layout).ToList();
+            rejected.AddRange(rows.Where(r => r.Error is not null).Select(r => (file, r.Error!)));
+            county.AddRange(rows.Where(r => r.Row is not null).Select(r => r.Row!).GroupBy(r => r.RecordId)
+                .Select(g => new CountyCase(layout.Source, g.Key, SourceIdentities.OfCountyRows(layout.Source, [.. g.Select(r => r.Fields)]),
+                    [.. g.Select(r => CountyCount.FromFields(layout.Source, g.Key, r.Fields))])));
+        }
+        var linkage = subjects.Select(s => SourceIdentities.ToLinkage(SourceIdentities.Doj, s.Sheet.SubjectId, s.Identity))
+            .Concat(county.Select(c => SourceIdentities.ToLinkage(c.Source, c.RecordId, c.Identity))).ToList();
+        return new Sources([.. subjects.Select(s => s.Sheet)], county, linkage, rejected);
     }
 
     public static GeneratedEvaluation Run(string directory, Policy policy, string linksFile)
     {
-        var (sheets, county, records) = ReadSources(directory);
+        var (sheets, county, records, rejected) = ReadSources(directory);
+        var outDir = Path.GetDirectoryName(linksFile)!;
 
         var clock = Stopwatch.StartNew();
         var result = Linker.Deduplicate(records, Console.Error);
         var seconds = clock.Elapsed.TotalSeconds;
-
         Console.Error.WriteLine($"linked in {seconds:F1} s");
-        var truth = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
-        var truePairs = TruePairs(records.Select(r => r.Id), truth).ToList();
+
+        var personOf = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
+        var truePairs = TruePairs(records.Select(r => r.Id), personOf).ToList();
         var linked = result.LinkedPairs().ToList();
         using (var writer = new StreamWriter(linksFile))
         {
@@ -121,25 +156,38 @@ public static class GeneratedPopulationEvaluation
                 writer.WriteLine(ConvictionRows.ToCsvLine([Display(result.Records[a].Id), Display(result.Records[b].Id), p.ToString("0.######", CultureInfo.InvariantCulture)]));
             }
         }
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(linksFile)!, "generated-model.json"), ModelReport.Json(result.Model));
+        File.WriteAllText(Path.Combine(outDir, "generated-model.json"), ModelReport.Json(result.Model));
         var score = LinkageScore.Of(linked.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id)), truePairs);
         var completeness = LinkageScore.Completeness(result.Compared.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id)), truePairs);
 
+        var groups = Enumerable.Range(0, records.Count).GroupBy(i => result.GroupOf[i]).Select(g => g.Select(i => records[i].Id).ToList()).ToList();
+        var findings = new List<Finding>
+        {
+            Mixed(groups, personOf),
+            Split(groups, personOf),
+        };
+
         // Each person's convictions from every source, decided as the services would.
+        var reports = ReadTruthReports(Path.Combine(directory, GeneratedPopulation.TruthReportsFile));
+        var convictions = ReadTruthConvictions(Path.Combine(directory, GeneratedPopulation.TruthConvictionsFile));
         var sheetOf = sheets.ToDictionary(s => SourceIdentities.Key(SourceIdentities.Doj, s.SubjectId));
         var countyOf = county.ToDictionary(c => SourceIdentities.Key(c.Source, c.RecordId));
-        var claims = new Dictionary<string, int>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, List<string>>(StringComparer.Ordinal); // true conviction → the people deciding it
+        var mergedApart = new List<string>();
         var decidedCourtRefs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var mergedLa = 0;
-        foreach (var group in Enumerable.Range(0, records.Count).GroupBy(i => result.GroupOf[i]))
+        foreach (var (ids, group) in groups.Select((g, i) => (g, i)))
         {
-            var ids = group.Select(i => records[i].Id).ToList();
             var merged = ConvictionMerger.Merge([.. ids.Where(sheetOf.ContainsKey).Select(id => sheetOf[id])],
                 [.. ids.Where(countyOf.ContainsKey).SelectMany(id => countyOf[id].Counts)], policy.County);
-            foreach (var conviction in merged.Convictions.Where(c => !c.Dismissed && c.Conviction.County == policy.County))
+            foreach (var conviction in merged.Convictions.Where(c => !c.Dismissed && c.Conviction.County == policy.County && c.Conviction.IsProp64))
             {
-                mergedLa++;
-                foreach (var key in TruthKeys(conviction).Distinct()) claims[key] = claims.GetValueOrDefault(key) + 1;
+                var trueIds = conviction.Sources.Select(s => reports.GetValueOrDefault((s.Source, s.SourceRecordId, s.Reference))).OfType<string>().Distinct().ToList();
+                foreach (var id in trueIds)
+                {
+                    if (!claims.TryGetValue(id, out var people)) claims[id] = people = [];
+                    people.Add($"person {group}: {string.Join(" + ", conviction.Sources.Select(s => $"{s.Source}:{s.SourceRecordId}:{s.Reference}"))}");
+                }
+                if (trueIds.Count > 1) mergedApart.Add($"{string.Join(" and ", trueIds)} decided as one ({conviction.SourceNames})");
             }
             foreach (var decision in EligibilityEngine.Decide(merged.Sheet, policy))
             {
@@ -149,62 +197,56 @@ public static class GeneratedPopulationEvaluation
                 }
             }
         }
+        var twice = claims.Where(c => c.Value.Count > 1).ToList();
+        findings.Add(new Finding(DecidedTwice, twice.Count, [.. twice.Take(ExamplesPerFinding).Select(c => $"{c.Key}: {string.Join(" | ", c.Value)}")]));
+        // A true conviction some file reports (a report of a row the readers kept) that no decided conviction covers.
+        var reported = reports.Where(r => sheetOf.ContainsKey(SourceIdentities.Key(r.Key.Source, r.Key.Record)) || countyOf.ContainsKey(SourceIdentities.Key(r.Key.Source, r.Key.Record)))
+            .Select(r => r.Value).ToHashSet(StringComparer.Ordinal);
+        var laCannabis = convictions.Where(c => c.InCourt && c.Convicted && c.Cannabis).ToList();
+        var missing = laCannabis.Where(c => reported.Contains(c.ConvictionId) && !claims.ContainsKey(c.ConvictionId)).ToList();
+        findings.Add(new Finding(NotFound, missing.Count, [.. missing.Take(ExamplesPerFinding).Select(c => $"{c.ConvictionId} of {c.Person}")]));
+        findings.Add(new Finding(MergedApart, mergedApart.Count, [.. mergedApart.Take(ExamplesPerFinding)]));
+        findings.Add(new Finding(RowsRejected, rejected.Count, [.. rejected.Take(ExamplesPerFinding).Select(r => $"{r.File} line {r.Error.Line}: {r.Error.Code} {r.Error.Message}")]));
+        File.WriteAllLines(Path.Combine(outDir, ExamplesFile), findings.SelectMany(f => (string[])[$"{f.Name}: {f.Count:N0}", .. f.Examples.Select(e => "  " + e)]));
 
-        File.WriteAllLines(Path.Combine(Path.GetDirectoryName(linksFile)!, "generated-counted-twice.txt"), claims.Where(c => c.Value > 1).Select(c => c.Key));
-        var convictions = ReadTruthConvictions(Path.Combine(directory, GeneratedPopulation.TruthConvictionsFile));
-        var la = convictions.Where(c => c.InCourt && c.Convicted).ToList();
-        var courtOnly = la.Where(c => c.Cannabis && !c.InDoj).ToList();
+        var courtOnly = laCannabis.Where(c => !c.InDoj).ToList();
         var found = courtOnly.Where(c => decidedCourtRefs.ContainsKey(c.CourtRef)).ToList();
-        return new GeneratedEvaluation(score, completeness, records.Count, seconds, result.GroupOf.Distinct().Count(), truth.Values.Distinct().Count(),
-            result.Review.Count, la.Count, mergedLa, claims.Count(c => c.Value > 1), courtOnly.Count, found.Count,
-            found.Count(c => decidedCourtRefs[c.CourtRef] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction));
+        var questioned = result.Review.SelectMany(p => (int[])[result.GroupOf[p.A], result.GroupOf[p.B]]).Distinct().Count();
+        return new GeneratedEvaluation(score, completeness, records.Count, seconds, groups.Count, personOf.Values.Distinct().Count(),
+            result.Review.Count, questioned, laCannabis.Count, courtOnly.Count, found.Count,
+            found.Count(c => decidedCourtRefs[c.CourtRef] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction), findings);
     }
 
-    /// <summary>The true conviction a merged conviction's DOJ and court reports name: case key and count.</summary>
-    private static IEnumerable<string> TruthKeys(MergedConviction conviction)
+    private static Finding Mixed(List<List<string>> groups, Dictionary<string, string> personOf)
     {
-        foreach (var source in conviction.Sources)
-        {
-            if (source.Source == "court" && source.Reference.Split('#') is [var kase, var count]) yield return $"{CaseKey.Parse(kase)?.Base}#{count}";
-            if (source.Source == "doj" && conviction.Conviction.CntOrder.Length >= 9)
-            {
-                foreach (var ofn in conviction.Conviction.CaseNumber.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    yield return $"{CaseKey.Parse(ofn)?.Base}#{int.Parse(conviction.Conviction.CntOrder.AsSpan(6, 3), CultureInfo.InvariantCulture)}";
-                }
-            }
-        }
+        var mixed = groups.Where(g => g.Select(id => personOf.GetValueOrDefault(id)).Distinct().Count() > 1).ToList();
+        return new Finding(PeopleMixed, mixed.Count, [.. mixed.Take(ExamplesPerFinding).Select(g => string.Join(", ", g.Select(id => $"{Display(id)} ({personOf.GetValueOrDefault(id)})")))]);
+    }
+
+    private static Finding Split(List<List<string>> groups, Dictionary<string, string> personOf)
+    {
+        var groupsOf = groups.SelectMany((g, i) => g.Select(id => (Person: personOf.GetValueOrDefault(id) ?? "", Group: i)))
+            .GroupBy(x => x.Person).Where(g => g.Select(x => x.Group).Distinct().Count() > 1).ToList();
+        return new Finding(PeopleSplit, groupsOf.Count, [.. groupsOf.Take(ExamplesPerFinding)
+            .Select(p => $"{p.Key}: {string.Join(" / ", p.Select(x => x.Group).Distinct().Select(g => string.Join(", ", groups[g].Where(id => personOf.GetValueOrDefault(id) == p.Key).Select(Display))))}")]);
     }
 
     private static string Display(string key) => SourceIdentities.FromKey(key) is var (source, id) ? $"{source}:{id}" : key;
-
-    private static List<RapSheet> ReadDoj(string path)
-    {
-        var collector = new ExtractCollector();
-        collector.StartFile(path);
-        using (var stream = File.OpenRead(path)) DojExtractReader.Scan(stream, collector);
-        return [.. collector.Subjects.Select(b => b.Build())];
-    }
-
-    private sealed record CountyCase(string Source, string RecordId, Contracts.PersonIdentity Identity, IReadOnlyList<CountyCount> Counts);
-
-    private static IEnumerable<CountyCase> ReadCounty(string path, CountyLayout layout)
-    {
-        using var stream = File.OpenRead(path);
-        return [.. CountyExportReader.Read(stream, layout).Where(r => r.Row is not null).Select(r => r.Row!).GroupBy(r => r.RecordId)
-            .Select(g => new CountyCase(layout.Source, g.Key, SourceIdentities.OfCountyRows(layout.Source, [.. g.Select(r => r.Fields)]),
-                [.. g.Select(r => CountyCount.FromFields(layout.Source, g.Key, r.Fields))]))];
-    }
 
     private static Dictionary<string, string> ReadTruthRecords(string path) =>
         File.ReadLines(path).Skip(1).Select(l => l.Split(',')).DistinctBy(f => (f[0], f[1]))
             .ToDictionary(f => SourceIdentities.Key(f[0], f[1]), f => f[3], StringComparer.Ordinal);
 
+    /// <summary>(source, record, reference) → the true conviction the report is of.</summary>
+    private static Dictionary<(string Source, string Record, string Reference), string> ReadTruthReports(string path) =>
+        File.ReadLines(path).Skip(1).Select(l => l.Split(',')).ToDictionary(f => (f[0], f[1], f[2]), f => f[3]);
+
     private static IEnumerable<(string, string)> TruePairs(IEnumerable<string> ids, Dictionary<string, string> personOf) =>
         ids.Where(personOf.ContainsKey).GroupBy(id => personOf[id]).SelectMany(g => LinkageScore.PairsWithin(g.ToList()));
 
-    private sealed record TrueConviction(string Person, string CourtRef, bool Cannabis, bool Convicted, bool InDoj, bool InCourt);
+    private sealed record TrueConviction(string Person, string CourtRef, bool Cannabis, bool Convicted, bool InDoj, bool InCourt, string ConvictionId);
 
     private static List<TrueConviction> ReadTruthConvictions(string path) =>
-        [.. File.ReadLines(path).Skip(1).Select(l => l.Split(',')).Select(f => new TrueConviction(f[0], $"{f[1]}#{f[2]}", f[5] == "y", f[6] == "y", f[7] == "y", f[8] == "y"))];
+        [.. File.ReadLines(path).Skip(1).Select(l => l.Split(','))
+            .Select(f => new TrueConviction(f[0], $"{f[1]}#{f[2]}", f[5] == "y", f[6] == "y", f[7] == "y", f[8] == "y", f[10]))];
 }
