@@ -27,4 +27,9 @@ public sealed record PersonIdentity
     /// FE_NUM_* booking, citation, docket and court case numbers), as written: what ties a DOJ cycle to a court row
     /// when its OFN is missing or holds the booking number. Evidence when linking, like the case numbers.</summary>
     public IReadOnlyList<string>? ArrestNumbers { get; init; }
+
+    /// <summary>The dated charges the source reports, each <c>YYYYMMDD SECTION</c> (<c>20090312 11359</c>): one
+    /// conviction reported by two sources is evidence that their records are one person, where no case number ties
+    /// them (a DA row without the court's number).</summary>
+    public IReadOnlyList<string>? DatedCharges { get; init; }
 }

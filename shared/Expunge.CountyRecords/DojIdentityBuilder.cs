@@ -16,6 +16,7 @@ public sealed class DojIdentityBuilder
     private PersonIdentity? _first;
     private readonly List<string> _caseNumbers = [];
     private readonly List<string> _arrestNumbers = [];
+    private readonly List<string> _datedCharges = [];
 
     public void Add<TRow>(scoped TRow row) where TRow : IDojFields, allows ref struct
     {
@@ -30,13 +31,22 @@ public sealed class DojIdentityBuilder
         };
         var courtAction = row[DojColumns.StepTypeDescription].Equals("COURT ACTION", StringComparison.OrdinalIgnoreCase);
         AddNumber(courtAction ? _caseNumbers : _arrestNumbers, row[DojColumns.Ofn]);
+        if (courtAction && DojDate.ParseOrNull(row[DojColumns.StepEventDate]) is { IsPartial: false } date
+            && ChargeCache.FromRow(row[DojColumns.OffenseDescription], row[DojColumns.CommentText]).Offenses is [var offense, ..])
+        {
+            var charge = SourceIdentities.DatedCharge(date.Earliest, offense.Section);
+            if (!_datedCharges.Contains(charge)) _datedCharges.Add(charge);
+        }
         foreach (var column in DojColumns.EventNumberColumns)
         {
             AddNumber(column == DojColumns.FeNumCourtCase ? _caseNumbers : _arrestNumbers, row[column]);
         }
     }
 
-    public PersonIdentity Build() => (_first ?? new PersonIdentity()) with { CourtCaseNumbers = [.. _caseNumbers], ArrestNumbers = [.. _arrestNumbers] };
+    public PersonIdentity Build() => (_first ?? new PersonIdentity()) with
+    {
+        CourtCaseNumbers = [.. _caseNumbers], ArrestNumbers = [.. _arrestNumbers], DatedCharges = [.. _datedCharges],
+    };
 
     private static void AddNumber(List<string> numbers, ReadOnlySpan<char> value)
     {

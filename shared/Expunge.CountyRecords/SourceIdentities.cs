@@ -43,8 +43,15 @@ public static class SourceIdentities
             DriverLicence = Field(first, "cdl_number"),
             BookingNumber = Field(first, "booking_number"),
             CourtCaseNumbers = [.. rows.Select(r => Field(r, "court_case_number")).OfType<string>().Distinct()],
+            DatedCharges = [.. rows.Select(r => (Date: DojDate.ParseOrNull(Field(r, "disposition_date") ?? ""), Charge: CountyCharges.Parse(Field(r, "charge_code") ?? "")))
+                .Where(c => c.Date is { IsPartial: false } && c.Charge.Offenses.Count > 0)
+                .Select(c => DatedCharge(c.Date!.Value.Earliest, c.Charge.Offenses[0].Section)).Distinct()],
         };
     }
+
+    /// <summary>A dated charge as identities carry it (<see cref="PersonIdentity.DatedCharges"/>).</summary>
+    public static string DatedCharge(DateOnly date, string section) =>
+        $"{date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)} {section}";
 
     /// <summary>The key a record is known by in the linkage library: source and id, unambiguous for any id.</summary>
     public static string Key(string source, string sourceRecordId) => $"{source}\u001f{sourceRecordId}";
@@ -68,6 +75,7 @@ public static class SourceIdentities
             Sex = identity.Gender,
             StrongId = identity.CiiNumber,
             DriverLicence = identity.DriverLicence,
+            DatedCharges = identity.DatedCharges ?? [],
             CaseNumbers = [.. identity.CourtCaseNumbers ?? [], .. identity.ArrestNumbers ?? [], .. identity.BookingNumber is { } booking ? [booking] : (string[])[]],
         };
     }

@@ -66,6 +66,8 @@ public static class Blocking
         if (r.StrongId.Length > 0) yield return "c:" + r.StrongId;
         // By the case alone, without a co-defendant suffix: DOJ and the DA often drop it.
         foreach (var caseNumber in r.CaseNumbers) yield return "k:" + caseNumber.Base;
+        // A charge on a day: what ties a DA row without a case number to the court's row of it.
+        foreach (var charge in r.DatedCharges) yield return $"e:{charge.Day}/{charge.Section}";
         if (r.NationalId.Length > 0) yield return "n:" + r.NationalId;
         if (r.DriverLicence.Length > 0) yield return "l:" + r.DriverLicence;
         if (r.Postcode.Length > 0 && r.StreetNumber.Length > 0) yield return $"a:{r.Postcode}/{r.StreetNumber}";

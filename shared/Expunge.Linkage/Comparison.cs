@@ -1,8 +1,10 @@
+using System.Globalization;
+
 namespace Expunge.Linkage;
 
 /// <summary>What a pair's comparison looks at. Each field compares into levels, 0 the strongest agreement and the last
 /// disagreement; a field missing on either side gives no evidence either way.</summary>
-public enum Field { GivenName, Surname, DateOfBirth, StrongId, NationalId, Sex, DriverLicence, StreetNumber, Street, Locality, Postcode, State, CaseNumber }
+public enum Field { GivenName, Surname, DateOfBirth, StrongId, NationalId, Sex, DriverLicence, StreetNumber, Street, Locality, Postcode, State, CaseNumber, DatedCharge }
 
 /// <summary>
 /// A pair's comparison vector: one level per <see cref="Field"/>, <see cref="Missing"/> where a side lacks the field,
@@ -16,9 +18,9 @@ public readonly record struct ComparisonVector(ulong Packed)
     public static readonly int FieldCount = Enum.GetValues<Field>().Length;
 
     /// <summary>Levels per field, the last being disagreement.</summary>
-    public static readonly int[] LevelCounts = [4, 4, 4, 3, 3, 2, 2, 2, 3, 3, 3, 2, 3];
+    public static readonly int[] LevelCounts = [4, 4, 5, 3, 3, 2, 2, 2, 3, 3, 3, 2, 3, 2];
 
-    private const int SameGivenBit = 56, SameSurnameBit = 57, SoundAlikeBit = 58, CoDefendantsBit = 59;
+    private const int SameGivenBit = 56, SameSurnameBit = 57, SoundAlikeBit = 58, CoDefendantsBit = 59, RelativesBit = 60;
     private const ulong LevelMask = (1UL << SameGivenBit) - 1;
 
     public int this[Field field] => (int)((Packed >> (3 * (int)field)) & 7) - 1;
@@ -37,19 +39,26 @@ public readonly record struct ComparisonVector(ulong Packed)
     /// <summary>The two CII numbers are the same: one person, whatever else differs.</summary>
     public bool SameStrongId => this[Field.StrongId] == 0;
 
-    /// <summary>Both records carry a CII number and they differ.</summary>
-    public bool StrongIdsConflict => this[Field.StrongId] > 0;
+    /// <summary>Both records carry a CII number and they differ by more than one character (one character is a typo of
+    /// the same number: two people's numbers are never that close by chance).</summary>
+    public bool StrongIdsConflict => this[Field.StrongId] == 2;
 
     /// <summary>The records are two defendants of one case (its number with two different co-defendant suffixes) and
     /// share no case otherwise: two people, however alike their names (co-defendants are often brothers).</summary>
     public bool CoDefendants => (Packed >> CoDefendantsBit & 1) != 0;
+
+    /// <summary>Twins' pattern: one family name and one date of birth, and two unrelated given names (neither a
+    /// nickname, an initial nor another given name of the other). Field weights, which treat each field as independent,
+    /// would add up a twin's surname and date of birth into a link; whether the pattern means twins or one person
+    /// depends on the data (<see cref="FellegiSunterModel.RelativesApart"/>).</summary>
+    public bool Relatives => (Packed >> RelativesBit & 1) != 0;
 
     /// <summary>An identifier says two people: different CII numbers, or two defendants of one case. The model alone
     /// never joins such a pair.</summary>
     public bool IdentifiersConflict => StrongIdsConflict || CoDefendants;
 
     public static ComparisonVector From(ReadOnlySpan<int> levels, bool sameGiven = false, bool sameSurname = false, bool soundAlike = false,
-        bool coDefendants = false)
+        bool coDefendants = false, bool relatives = false)
     {
         ulong packed = 0;
         for (var f = 0; f < levels.Length; f++) packed |= (ulong)(levels[f] + 1) << (3 * f);
@@ -57,6 +66,7 @@ public readonly record struct ComparisonVector(ulong Packed)
         if (sameSurname) packed |= 1UL << SameSurnameBit;
         if (soundAlike) packed |= 1UL << SoundAlikeBit;
         if (coDefendants) packed |= 1UL << CoDefendantsBit;
+        if (relatives) packed |= 1UL << RelativesBit;
         return new ComparisonVector(packed);
     }
 }
@@ -88,11 +98,14 @@ public static class Comparison
             CaseAgreement.SameCase => 1,
             _ => 2,
         };
+        levels[(int)Field.DatedCharge] = a.DatedCharges.Count == 0 || b.DatedCharges.Count == 0 ? ComparisonVector.Missing
+            : AnySameConviction(a.DatedCharges, b.DatedCharges) ? 0 : 1;
         return ComparisonVector.From(levels,
             sameGiven: a.Name.Given.Length > 0 && a.Name.Given == b.Name.Given,
             sameSurname: a.Name.Surname.Length > 0 && a.Name.Surname == b.Name.Surname,
             soundAlike: NamesSoundAlike(a.Name, b.Name),
-            coDefendants: cases == CaseAgreement.CoDefendants);
+            coDefendants: cases == CaseAgreement.CoDefendants,
+            relatives: given == 3 && surname is 0 or 1 && levels[(int)Field.DateOfBirth] == 0);
     }
 
     private static bool NamesSoundAlike(StandardName a, StandardName b) =>
@@ -122,7 +135,19 @@ public static class Comparison
     private static int Score((int Given, int Surname) levels) =>
         (levels.Given < 0 ? 2 : levels.Given) + (levels.Surname < 0 ? 2 : levels.Surname);
 
-    private static (int, int) Names(StandardName a, StandardName b) => (Given(a.Given, b.Given, a.GivenSoundex, b.GivenSoundex), Surname(a, b));
+    private static (int, int) Names(StandardName a, StandardName b)
+    {
+        var given = Given(a.Given, b.Given, a.GivenSoundex, b.GivenSoundex);
+        // JUAN CARLOS against CARLOS: a person may go by any of their given names.
+        if (given > 1 && (Contains(a.OtherGivenNames, b.Given) || Contains(b.OtherGivenNames, a.Given))) given = 1;
+        return (given, Surname(a, b));
+    }
+
+    private static bool Contains(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++) if (names[i] == name) return true;
+        return false;
+    }
 
     /// <summary>The names compared crosswise, for first and last names written in each other's columns: either b's
     /// columns are swapped (a's given name is in b's surname column, a's surname in b's given column) or a's are. The
@@ -156,7 +181,8 @@ public static class Comparison
         if (Linkage.Names.AreNicknames(a, b)) return 1;
         var similarity = Similarity.JaroWinkler(a, b);
         if (similarity >= 0.92) return 1;
-        if (similarity >= 0.88 || soundexA == soundexB) return 2;
+        // One letter typed wrong, left out or doubled in a short name (JUAN and JUCN, ROSA and ROHA) is a typo.
+        if (similarity >= 0.88 || soundexA == soundexB || Similarity.EditDistance(a, b, 1) <= 1) return 2;
         // An initial agrees with any name starting with it, weakly.
         if ((a.Length == 1 || b.Length == 1) && a[0] == b[0]) return 2;
         return 3;
@@ -176,6 +202,15 @@ public static class Comparison
         return 3;
     }
 
+    private static bool AnySameConviction(IReadOnlyList<DatedCharge> a, IReadOnlyList<DatedCharge> b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            for (var j = 0; j < b.Count; j++) if (a[i].SameConviction(b[j])) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether the two lists share a value (loops, not LINQ: this runs for millions of pairs).</summary>
     private static bool AnyShared(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
@@ -189,7 +224,8 @@ public static class Comparison
     public static int DateOfBirth(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
-        if (a == b) return 0;
+        // Two year-only placeholders (19760101) say only that the years agree.
+        if (a == b) return Dates.IsWhole(a) ? 0 : ComparisonVector.Missing;
         // A partial date (19670000, 19670500) or a year-only placeholder (19670101) against a whole one says only its
         // year: no evidence when the years agree (or are a keying slip apart), a disagreement when they do not.
         if (!Dates.IsWhole(a) || !Dates.IsWhole(b))
@@ -202,8 +238,13 @@ public static class Comparison
             && a.AsSpan(4, 2).SequenceEqual(b.AsSpan(6, 2)) && a.AsSpan(6, 2).SequenceEqual(b.AsSpan(4, 2));
         var distance = Similarity.EditDistance(a, b, 2);
         if (transposed || distance == 1) return 1;
-        return distance == 2 || YearApart(a, b) ? 2 : 3;
+        if (distance == 2 || YearApart(a, b)) return 2;
+        // Years apart in more than a slip of one digit: a father and a son of one name, not one man.
+        return Math.Abs(int.Parse(a.AsSpan(0, 4), CultureInfo.InvariantCulture) - int.Parse(b.AsSpan(0, 4), CultureInfo.InvariantCulture)) >= FarApartYears ? 4 : 3;
     }
+
+    /// <summary>Dates of birth this many years apart (and more than one digit different) are a generation apart.</summary>
+    public const int FarApartYears = 10;
 
     /// <summary>The same month and day a year apart (1999 keyed as 2000): as close as two mistyped digits.</summary>
     private static bool YearApart(string a, string b) =>

@@ -10,7 +10,7 @@ public static class Evidence
     [
         ["same", "nickname or close spelling", "similar", "different"],
         ["same", "close spelling or one part of a compound name", "similar", "different"],
-        ["same", "day/month swapped or one digit", "two digits differ or a year apart", "different"],
+        ["same", "day/month swapped or one digit", "two digits differ or a year apart", "different", "a generation apart"],
         ["same", "one character differs", "different"],
         ["same", "one character differs", "different"],
         ["same", "different"],
@@ -21,6 +21,7 @@ public static class Evidence
         ["same", "one character differs", "different"],
         ["same", "different"],
         ["a case in common", "a case in common, one side without the co-defendant suffix or court prefix", "no case in common"],
+        ["a charge on the same date in common", "no dated charge in common"],
     ];
 
     public static IReadOnlyList<FieldEvidence> Explain(FellegiSunterModel model, StandardRecord a, StandardRecord b, ComparisonVector vector)
@@ -50,6 +51,7 @@ public static class Evidence
         Field.Locality => r.Locality,
         Field.Postcode => r.Postcode,
         Field.CaseNumber => string.Join(";", r.CaseNumbers.Select(c => c.ToString())),
+        Field.DatedCharge => string.Join(";", r.DatedCharges.Select(c => c.ToString())),
         _ => r.State,
     };
 }

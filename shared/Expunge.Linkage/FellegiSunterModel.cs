@@ -25,6 +25,17 @@ public sealed class FellegiSunterModel
 
     public const int RandomPairs = 200_000;
 
+    /// <summary>Below this share of true pairs with unrelated given names, the twins' pattern
+    /// (<see cref="ComparisonVector.Relatives"/>) means two people.</summary>
+    public const double RelativesApartBelow = 0.03;
+
+    /// <summary>Whether two records of one family name and date of birth but unrelated given names are relatives (twins)
+    /// rather than one person. Where the data show one person's records almost never carry unrelated given names (EM's
+    /// m for that level under <see cref="RelativesApartBelow"/>: county records), twins are the likelier reading and the
+    /// pair is never linked by the model alone; where they often do (FEBRL, whose generator replaces given names
+    /// outright), the pair is one person as its weights say.</summary>
+    public bool RelativesApart => M[(int)Field.GivenName][^1] < RelativesApartBelow;
+
     /// <summary>The least m a level keeps: data-entry errors happen in every field, so no single disagreement (a sex
     /// typed wrong, a mistyped CII) may count as proof of two people (at most about ten bits against).</summary>
     public const double MinimumM = 0.001;

@@ -71,14 +71,15 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
                     if (!compared.Add(other.Record)) continue;
                     var vector = Comparison.Compare(record, other.Record);
                     var probability = PairDecision.Probability(model, record, vector);
-                    switch (PairDecision.Classify(vector, probability))
+                    switch (PairDecision.Classify(model, vector, probability))
                     {
                         case PairOutcome.Link:
                             links.Add((other, probability));
                             break;
                         case PairOutcome.Review:
                             review.Add(new ReviewCandidate(other.Record, other.PersonId, record, Guid.Empty, probability, vector,
-                                vector.StrongIdsConflict ? "different CII numbers" : vector.CoDefendants ? "co-defendants of one case" : "uncertain match"));
+                                vector.StrongIdsConflict ? "different CII numbers" : vector.CoDefendants ? "co-defendants of one case"
+                                : vector.Relatives ? "one family name, different given names" : "uncertain match"));
                             break;
                     }
                 }
@@ -108,7 +109,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
                 foreach (var candidate in compatible.Skip(1))
                 {
                     var together = joined.SelectMany(p => members[p]).Append(record).ToList();
-                    var reason = StrongIds(together).Union(StrongIds(members[candidate.Person])).Count() > 1 ? "would join people with different CII numbers"
+                    var reason = StrongIdsConflict(together, members[candidate.Person]) ? "would join people with different CII numbers"
                         : together.Any(r => KeptApart(r, members[candidate.Person])) ? "would join people an operator separated"
                         : !SharesStrongId(record, members[candidate.Person]) && Contradicted(together, members[candidate.Person])
                             ? "would join people whose records disagree" : null;
@@ -168,7 +169,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             {
                 if (keptApart is not null && (keptApart.Contains((a.Id, b.Id)) || keptApart.Contains((b.Id, a.Id)))) return true;
                 var vector = Comparison.Compare(a, b);
-                if (vector.CoDefendants || PairDecision.Probability(model, a, vector) < ContradictionThreshold) return true;
+                if (vector.CoDefendants || (vector.Relatives && model.RelativesApart) || PairDecision.Probability(model, a, vector) < ContradictionThreshold) return true;
             }
         }
         return false;
@@ -180,6 +181,6 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
     private static bool SharesStrongId(StandardRecord record, IReadOnlyList<StandardRecord> person) =>
         record.StrongId.Length > 0 && person.Any(r => r.StrongId == record.StrongId);
 
-    private static IEnumerable<string> StrongIds(IEnumerable<StandardRecord> records) =>
-        records.Select(r => r.StrongId).Where(s => s.Length > 0).Distinct();
+    private static bool StrongIdsConflict(IReadOnlyList<StandardRecord> these, IReadOnlyList<StandardRecord> those) =>
+        these.Any(a => those.Any(b => PairDecision.StrongIdsConflict(a.StrongId, b.StrongId)));
 }

@@ -32,6 +32,10 @@ public sealed record LinkageRecord
     /// their own), so a shared case is strong evidence, weighed by the model like any field.</summary>
     public IReadOnlyList<string> CaseNumbers { get; init; } = [];
 
+    /// <summary>Charges the record reports with their dates, each <c>YYYYMMDD SECTION</c>: two records reporting one
+    /// charge on one date (give or take a few days) are likely one person's reports of one conviction.</summary>
+    public IReadOnlyList<string> DatedCharges { get; init; } = [];
+
     public string? StreetNumber { get; init; }
     public string? Street { get; init; }
     public string? Locality { get; init; }

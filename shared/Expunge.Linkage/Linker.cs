@@ -82,7 +82,7 @@ public static class Linker
             var (a, b) = candidates[i];
             var vector = vectors[i];
             var probability = PairDecision.Probability(model, vector, names[a]);
-            CollectionsMarshal.AsSpan(scored)[i] = new ScoredPair(a, b, probability, PairDecision.Classify(vector, probability), vector);
+            CollectionsMarshal.AsSpan(scored)[i] = new ScoredPair(a, b, probability, PairDecision.Classify(model, vector, probability), vector);
         });
         return scored;
     }

@@ -15,9 +15,15 @@ public static class PairDecision
     public const double LinkThreshold = 0.9;
     public const double ReviewThreshold = 0.1;
 
-    public static PairOutcome Classify(ComparisonVector vector, double probability)
+    /// <summary>The outcome under a model: as <see cref="Classify(ComparisonVector, double, bool)"/>, the twins' pattern a
+    /// conflict where the model's data say so.</summary>
+    public static PairOutcome Classify(FellegiSunterModel model, ComparisonVector vector, double probability) =>
+        Classify(vector, probability, model.RelativesApart);
+
+    public static PairOutcome Classify(ComparisonVector vector, double probability, bool relativesApart = true)
     {
         if (vector.SameStrongId) return PairOutcome.Link;
+        if (relativesApart && vector.Relatives) return probability >= LinkThreshold ? PairOutcome.Review : PairOutcome.NonLink;
         // Two different CII numbers are two people as far as DOJ's fingerprints know, and two defendants of one case
         // are two people as far as the court knows: when the model agrees, or is unsure, they stay two; only when the
         // model is sure they are one does a person decide (never the model alone).
@@ -25,7 +31,9 @@ public static class PairDecision
         return probability >= LinkThreshold ? PairOutcome.Link : probability >= ReviewThreshold ? PairOutcome.Review : PairOutcome.NonLink;
     }
 
-    public static bool StrongIdsConflict(string a, string b) => a.Length > 0 && b.Length > 0 && a != b;
+    /// <summary>Two CII numbers that name two people: both present, more than one character apart (one character is a
+    /// typo of one number).</summary>
+    public static bool StrongIdsConflict(string a, string b) => a.Length > 0 && b.Length > 0 && a != b && Similarity.EditDistance(a, b, 1) > 1;
 
     /// <summary>The probability that a pair is one person: the model's, except that a strong-id match links whatever the
     /// model says and is reported as certain.</summary>

@@ -16,7 +16,7 @@ public static class PersonSplit
             {
                 var vector = Comparison.Compare(records[a], records[b]);
                 var probability = PairDecision.Probability(model, records[a], vector);
-                pairs.Add(new ScoredPair(a, b, probability, PairDecision.Classify(vector, probability), vector));
+                pairs.Add(new ScoredPair(a, b, probability, PairDecision.Classify(model, vector, probability), vector));
             }
         }
         var keepApart = (records.ToList().FindIndex(r => ReferenceEquals(r, apartA)), records.ToList().FindIndex(r => ReferenceEquals(r, apartB)));

@@ -2,18 +2,20 @@ namespace Expunge.Linkage;
 
 /// <summary>A name as compared: given name and surname standardised (<see cref="Names"/>), with their phonetic keys.
 /// <see cref="GivenWhole"/> keeps every token of the given-name column run together: a surname typed there (DE LA
-/// CRUZ, JORGE) is compared as the surname it is when the two columns were swapped.</summary>
-public sealed record StandardName(string Given, string Surname, IReadOnlyList<string> SurnameParts, string GivenWhole, IReadOnlyList<string> GivenParts)
+/// CRUZ, JORGE) is compared as the surname it is when the two columns were swapped. <see cref="OtherGivenNames"/> are
+/// the person's further given names (JUAN CARLOS in one field, or CARLOS as the middle name): some people go by them.</summary>
+public sealed record StandardName(string Given, string Surname, IReadOnlyList<string> SurnameParts, string GivenWhole, IReadOnlyList<string> GivenParts,
+    IReadOnlyList<string> OtherGivenNames)
 {
     public string GivenSoundex { get; } = Names.Soundex(Given);
     public string SurnameSoundex { get; } = Names.Soundex(Surname);
     public string GivenWholeSoundex { get; } = Names.Soundex(GivenWhole);
 
-    public static StandardName Of(string? given, string? surname)
+    public static StandardName Of(string? given, string? surname, string? middle = null)
     {
         var givenTokens = Names.Tokens(given);
         return new StandardName(givenTokens.Count > 0 ? givenTokens[0] : "", Names.Joined(surname), Names.SurnameParts(surname),
-            string.Concat(givenTokens), Names.SurnameParts(given));
+            string.Concat(givenTokens), Names.SurnameParts(given), [.. givenTokens.Skip(1).Concat(Names.Tokens(middle)).Where(t => t.Length > 1).Distinct()]);
     }
 }
 
@@ -38,6 +40,9 @@ public sealed record StandardRecord
     public required string State { get; init; }
     public required IReadOnlyList<CaseKey> CaseNumbers { get; init; }
 
+    /// <summary>The record's dated charges (<see cref="LinkageRecord.DatedCharges"/>): day number and section.</summary>
+    public required IReadOnlyList<DatedCharge> DatedCharges { get; init; }
+
     /// <summary>The record's blocking keys (<see cref="Blocking.KeyHashes"/>), worked out once: an index files a record
     /// under them, and every batch the record is a candidate of looks them up again (building them is a dozen strings).
     /// Like <see cref="StandardName"/>'s Soundex keys they follow the fields the record was made with.</summary>
@@ -60,7 +65,7 @@ public sealed record StandardRecord
     {
         Id = r.Id,
         Source = r.Source,
-        Name = StandardName.Of(r.GivenName, r.Surname),
+        Name = StandardName.Of(r.GivenName, r.Surname, r.MiddleName),
         Aliases = [.. r.Aliases.Select(a => Names.SplitLastFirst(a)).Select(a => StandardName.Of(a.Given, a.Surname)).Where(a => a.Surname.Length > 0)],
         DateOfBirth = Dates.Standardise(r.DateOfBirth),
         Sex = Text(r.Sex) is { Length: > 0 } sex ? sex[..1] : "",
@@ -73,6 +78,7 @@ public sealed record StandardRecord
         Postcode = Text(r.Postcode),
         State = Text(r.State),
         CaseNumbers = [.. r.CaseNumbers.Select(CaseKey.Parse).OfType<CaseKey>().Distinct()],
+        DatedCharges = [.. r.DatedCharges.Select(DatedCharge.Parse).OfType<DatedCharge>().Distinct()],
     };
 
     private static string Text(string? value) => value?.Trim().ToUpperInvariant() ?? "";
@@ -80,6 +86,27 @@ public sealed record StandardRecord
     /// <summary>Identifiers are written with dashes, spaces and either case (CII <c>A-1234-5678</c> = <c>a12345678</c>).</summary>
     public static string Identifier(string? value) =>
         value is null ? "" : string.Concat(value.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant));
+}
+
+/// <summary>A charge on a date, as a record reports it: the day (<see cref="DateOnly.DayNumber"/>) and the section.</summary>
+public readonly record struct DatedCharge(int Day, string Section)
+{
+    /// <summary>Reports of one conviction by two sources: the same section, dates at most this many days apart (DOJ
+    /// and the DA often record the disposition a day or two after the court).</summary>
+    public const int SameConvictionDays = 3;
+
+    public bool SameConviction(DatedCharge other) => Section == other.Section && Math.Abs(Day - other.Day) <= SameConvictionDays;
+
+    /// <summary><c>YYYYMMDD SECTION</c>, or null when the date is not a whole date or the section is missing.</summary>
+    public static DatedCharge? Parse(string text)
+    {
+        var parts = text.Split(' ', 2, StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && parts[1].Length > 0
+               && DateOnly.TryParseExact(parts[0], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? new DatedCharge(date.DayNumber, parts[1]) : null;
+    }
+
+    public override string ToString() => $"{DateOnly.FromDayNumber(Day):yyyyMMdd} {Section}";
 }
 
 /// <summary>Dates of birth as sources write them.</summary>

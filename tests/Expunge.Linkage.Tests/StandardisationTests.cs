@@ -74,7 +74,13 @@ public class StandardisationTests
     [InlineData("19991201", "20001201", 2)] // the same day a year apart
     [InlineData("19981201", "20001201", 3)] // two years apart
     [InlineData("19700315", "19710316", 2)]
-    [InlineData("19700315", "19851122", 3)]
+    [InlineData("19700315", "19731122", 3)]
+    [InlineData("19700315", "19851122", 4)] // a generation apart: father and son
+    [InlineData("19700315", "19800315", 1)] // one digit of the year: a slip, not a generation
+    [InlineData("19700000", "19700315", -1)] // a partial date says only its year, which agrees
+    [InlineData("19700101", "19700315", -1)] // so does the year-only placeholder
+    [InlineData("19700101", "19700101", -1)]
+    [InlineData("19700000", "19750315", 3)]
     [InlineData("19700315", "", -1)]
     public void Dates_of_birth_compare_in_levels(string a, string b, int level) => Assert.Equal(level, Comparison.DateOfBirth(a, b));
 }

@@ -142,7 +142,11 @@ internal sealed class TruePopulation(PopulationOptions options)
         var of = relative >= 0 ? _people[relative] : null;
         // A son needs a father old enough; a namesake, a name worth sharing.
         if (relation == Relation.Son && (of!.Sex != "M" || of.Dob.Year > 1972 || of.Generation is "JR" or "II" or "III")) relation = Relation.None;
-        if (relation == Relation.Namesake && of!.Surname.Contains(' ', StringComparison.Ordinal)) relation = Relation.None;
+        // Namesakes are people of a common name (JOSE GARCIA), not a copy of a rare one.
+        if (relation == Relation.Namesake && !(Surnames.AsSpan(0, 60).Contains(of!.Surname) && (MaleNames.Contains(of.Given) || FemaleNames.Contains(of.Given))))
+        {
+            relation = Relation.None;
+        }
         if (relation == Relation.None) (relative, of) = (-1, null);
 
         var female = relation is Relation.Son ? false : _random.Next(4) == 0;

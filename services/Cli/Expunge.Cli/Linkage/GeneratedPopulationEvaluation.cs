@@ -161,10 +161,19 @@ public static class GeneratedPopulationEvaluation
         var completeness = LinkageScore.Completeness(result.Compared.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id)), truePairs);
 
         var groups = Enumerable.Range(0, records.Count).GroupBy(i => result.GroupOf[i]).Select(g => g.Select(i => records[i].Id).ToList()).ToList();
+        var indexOf = Enumerable.Range(0, records.Count).ToDictionary(i => records[i].Id, StringComparer.Ordinal);
+        // A pair as the model saw it: probability and each field's level, for the examples.
+        string Pair(string a, string b)
+        {
+            var (x, y) = (result.Records[indexOf[a]], result.Records[indexOf[b]]);
+            var vector = Comparison.Compare(x, y);
+            var fields = string.Join(" ", Evidence.Explain(result.Model, x, y, vector).Select(e => $"{e.Field}={e.ValueA}|{e.ValueB}:{e.Weight:+0.#;-0.#}"));
+            return $"[{Display(a)} ~ {Display(b)}: p={PairDecision.Probability(result.Model, x, vector):0.####}{(vector.IdentifiersConflict ? " conflict" : "")} {fields}]";
+        }
         var findings = new List<Finding>
         {
-            Mixed(groups, personOf),
-            Split(groups, personOf),
+            Mixed(groups, personOf, Pair),
+            Split(groups, personOf, Pair),
         };
 
         // Each person's convictions from every source, decided as the services would.
@@ -217,19 +226,34 @@ public static class GeneratedPopulationEvaluation
             found.Count(c => decidedCourtRefs[c.CourtRef] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction), findings);
     }
 
-    private static Finding Mixed(List<List<string>> groups, Dictionary<string, string> personOf)
+    /// <param name="pair">How the model saw a pair of records, for the examples.</param>
+    private static Finding Mixed(List<List<string>> groups, Dictionary<string, string> personOf, Func<string, string, string> pair)
     {
         var mixed = groups.Where(g => g.Select(id => personOf.GetValueOrDefault(id)).Distinct().Count() > 1).ToList();
-        return new Finding(PeopleMixed, mixed.Count, [.. mixed.Take(ExamplesPerFinding).Select(g => string.Join(", ", g.Select(id => $"{Display(id)} ({personOf.GetValueOrDefault(id)})")))]);
+        return new Finding(PeopleMixed, mixed.Count, [.. mixed.Take(ExamplesPerFinding).Select(g =>
+        {
+            // The closest pair of records of two different real people in the group: what joined them.
+            var closest = g.SelectMany(a => g.Where(b => personOf.GetValueOrDefault(a) != personOf.GetValueOrDefault(b) && string.CompareOrdinal(a, b) < 0).Select(b => pair(a, b)))
+                .OrderByDescending(Probability).First();
+            return $"{string.Join(", ", g.Select(id => $"{Display(id)} ({personOf.GetValueOrDefault(id)})"))} {closest}";
+        })]);
     }
 
-    private static Finding Split(List<List<string>> groups, Dictionary<string, string> personOf)
+    private static Finding Split(List<List<string>> groups, Dictionary<string, string> personOf, Func<string, string, string> pair)
     {
-        var groupsOf = groups.SelectMany((g, i) => g.Select(id => (Person: personOf.GetValueOrDefault(id) ?? "", Group: i)))
+        var groupsOf = groups.SelectMany((g, i) => g.Select(id => (Person: personOf.GetValueOrDefault(id) ?? "", Group: i, Id: id)))
             .GroupBy(x => x.Person).Where(g => g.Select(x => x.Group).Distinct().Count() > 1).ToList();
-        return new Finding(PeopleSplit, groupsOf.Count, [.. groupsOf.Take(ExamplesPerFinding)
-            .Select(p => $"{p.Key}: {string.Join(" / ", p.Select(x => x.Group).Distinct().Select(g => string.Join(", ", groups[g].Where(id => personOf.GetValueOrDefault(id) == p.Key).Select(Display))))}")]);
+        return new Finding(PeopleSplit, groupsOf.Count, [.. groupsOf.Take(ExamplesPerFinding * 4).Select(p =>
+        {
+            // The closest pair of records across the parts: the link the model did not make.
+            var closest = p.SelectMany(a => p.Where(b => b.Group != a.Group && string.CompareOrdinal(a.Id, b.Id) < 0).Select(b => pair(a.Id, b.Id)))
+                .OrderByDescending(Probability).First();
+            return $"{p.Key}: {string.Join(" / ", p.GroupBy(x => x.Group).Select(g => string.Join(", ", g.Select(x => Display(x.Id)))))} {closest}";
+        })]);
     }
+
+    private static double Probability(string described) =>
+        double.Parse(described[(described.IndexOf("p=", StringComparison.Ordinal) + 2)..].Split(' ', ']')[0], CultureInfo.InvariantCulture);
 
     private static string Display(string key) => SourceIdentities.FromKey(key) is var (source, id) ? $"{source}:{id}" : key;
 
