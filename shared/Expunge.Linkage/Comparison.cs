@@ -240,8 +240,14 @@ public static class Comparison
         if (transposed || distance == 1) return 1;
         if (distance == 2 || YearApart(a, b)) return 2;
         // Years apart in more than a slip of one digit: a father and a son of one name, not one man.
-        return Math.Abs(int.Parse(a.AsSpan(0, 4), CultureInfo.InvariantCulture) - int.Parse(b.AsSpan(0, 4), CultureInfo.InvariantCulture)) >= FarApartYears ? 4 : 3;
+        return Math.Abs(int.Parse(a.AsSpan(0, 4), CultureInfo.InvariantCulture) - int.Parse(b.AsSpan(0, 4), CultureInfo.InvariantCulture)) >= FarApartYears ? GenerationApart : DifferentDatesOfBirth;
     }
+
+    /// <summary>The first level of <see cref="DateOfBirth"/> at which two whole dates are different dates, not a slip.</summary>
+    public const int DifferentDatesOfBirth = 3;
+
+    /// <summary>The level of <see cref="DateOfBirth"/> for dates a generation apart.</summary>
+    public const int GenerationApart = 4;
 
     /// <summary>Dates of birth this many years apart (and more than one digit different) are a generation apart.</summary>
     public const int FarApartYears = 10;

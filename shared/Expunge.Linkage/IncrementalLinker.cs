@@ -157,22 +157,31 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             merges, finalReview);
     }
 
-    /// <summary>Below this, a pair's own records say two people (a whole different date of birth, say): odds of a
-    /// thousand to one.</summary>
-    public const double ContradictionThreshold = 0.001;
-
-    private bool Contradicted(IEnumerable<StandardRecord> these, IReadOnlyList<StandardRecord> those)
+    /// <summary>Whether one side's records say they are another person than the other side's: an operator kept two of
+    /// them apart, their CII numbers differ, they are co-defendants or (where the data say so) twins, one's date of
+    /// birth is a generation from the other's, or no date of birth of one side is within a slip of the keys of any of
+    /// the other's. A low score alone is not a contradiction: one person's records under an alias and under a swapped
+    /// name score low against each other, yet a third record can be both; nor is one odd date among several.</summary>
+    private bool Contradicted(IReadOnlyList<StandardRecord> these, IReadOnlyList<StandardRecord> those)
     {
+        bool datesOnBothSides = false, datesAgree = false;
         foreach (var a in these)
         {
             foreach (var b in those)
             {
                 if (keptApart is not null && (keptApart.Contains((a.Id, b.Id)) || keptApart.Contains((b.Id, a.Id)))) return true;
                 var vector = Comparison.Compare(a, b);
-                if (vector.CoDefendants || (vector.Relatives && model.RelativesApart) || PairDecision.Probability(model, a, vector) < ContradictionThreshold) return true;
+                if (vector.IdentifiersConflict || (vector.Relatives && model.RelativesApart)) return true;
+                var dates = vector[Field.DateOfBirth];
+                if (dates == Comparison.GenerationApart) return true;
+                if (dates >= 0 && Dates.IsWhole(a.DateOfBirth) && Dates.IsWhole(b.DateOfBirth))
+                {
+                    datesOnBothSides = true;
+                    datesAgree |= dates < Comparison.DifferentDatesOfBirth;
+                }
             }
         }
-        return false;
+        return datesOnBothSides && !datesAgree;
     }
 
     private bool KeptApart(StandardRecord record, IReadOnlyList<StandardRecord> person) =>

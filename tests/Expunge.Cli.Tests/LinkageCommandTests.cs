@@ -33,16 +33,20 @@ public sealed class LinkageCommandTests
 
         Assert.True(exitA == 0 && exitB == 0, errA + errB);
         Assert.Contains("never reported to DOJ", outA, StringComparison.Ordinal);
-        foreach (var file in new[] { "doj.dat", "court.csv", "da.csv", "truth-records.csv", "truth-convictions.csv" })
+        foreach (var file in new[] { "doj.dat", "court.csv", "da.csv", "truth-records.csv", "truth-convictions.csv", "truth-reports.csv" })
         {
             Assert.Equal(await File.ReadAllTextAsync(Path.Combine(a, file), TestContext.Current.CancellationToken),
                 await File.ReadAllTextAsync(Path.Combine(b, file), TestContext.Current.CancellationToken));
         }
         Assert.True(exitEval == 0, errEval);
-        var found = System.Text.RegularExpressions.Regex.Match(eval, @"court-only cannabis convictions: ([\d,]+); found and decided ([\d,]+)");
+        var found = System.Text.RegularExpressions.Regex.Match(eval, @"court-only ([\d,]+), found and decided ([\d,]+)");
         Assert.True(found.Success, eval);
         Assert.Equal(found.Groups[1].Value, found.Groups[2].Value);
-        Assert.Contains(", 0 counted twice", eval, StringComparison.Ordinal);
+        Assert.Contains("LA cannabis convictions decided more than once: 0", eval, StringComparison.Ordinal);
+        Assert.Contains("LA cannabis convictions not found: 0", eval, StringComparison.Ordinal);
+        Assert.Contains("rows rejected: 0", eval, StringComparison.Ordinal);
+        Assert.Matches(@"predicted people that mix two or more real people: \d+", eval);
+        Assert.True(File.Exists(Path.Combine(dir, "eval", "generated-incremental-examples.txt")));
         Assert.Contains("as the matching service links", eval, StringComparison.Ordinal);
     }
 

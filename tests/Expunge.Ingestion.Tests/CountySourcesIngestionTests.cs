@@ -22,23 +22,30 @@ public sealed class CountySourcesIngestionTests(Infrastructure infrastructure)
         var run = await app.CreateRunAsync();
 
         var upload = await app.UploadAsync(run, "court.csv",
-            string.Join('\n', CourtHeader, CourtRow("BA1", 1), CourtRow("BA1", 2), CourtRow("BA2", 1, dob: "1980-02-31"), CourtRow("BA3", 1)) + "\n", kind: "court");
+            string.Join('\n', CourtHeader, CourtRow("BA1", 1), CourtRow("BA1", 2), CourtRow("BA2", 0), CourtRow("BA3", 1, dob: "1980-02-31"),
+                CourtRow("BA4", 1, dob: "00/00/1980")) + "\n", kind: "court");
         await app.CloseAsync(run);
 
         var body = await upload.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        Assert.Equal((4, 1), (body.GetProperty("rows").GetInt32(), body.GetProperty("rejected").GetInt32()));
+        Assert.Equal((5, 1, 1), (body.GetProperty("rows").GetInt32(), body.GetProperty("rejected").GetInt32(), body.GetProperty("warned").GetInt32()));
         var error = body.GetProperty("errors")[0];
-        Assert.Equal((4, "INVALID_DATE"), (error.GetProperty("line").GetInt32(), error.GetProperty("code").GetString()));
-        Assert.Contains("date_of_birth is '1980-02-31'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal((4, "INVALID_COUNT"), (error.GetProperty("line").GetInt32(), error.GetProperty("code").GetString()));
+        // A date of birth that cannot be read is no reason to lose the case: the row is kept, the date unknown.
+        var warning = body.GetProperty("warnings")[0];
+        Assert.Equal((5, "UNKNOWN_DATE"), (warning.GetProperty("line").GetInt32(), warning.GetProperty("code").GetString()));
+        Assert.Contains("date_of_birth is '1980-02-31'", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var listed = await app.GetAsync<JsonElement>($"/api/v1/runs/{run}/warnings");
+        Assert.Equal(5, Assert.Single(listed.EnumerateArray()).GetProperty("line").GetInt32());
 
         var (batches, ingested) = await Eventually.ReturnsAsync(() => app.OutboxAsync(run), o => o.Ingested is not null, TimeSpan.FromSeconds(30), "the run to close");
         var records = batches.SelectMany(b => b.Records).ToList();
-        Assert.Equal(["BA1", "BA3"], records.Select(r => r.SourceRecordId));
+        Assert.Equal(["BA1", "BA3", "BA4"], records.Select(r => r.SourceRecordId));
         Assert.Equal(["BA1#1", "BA1#2"], records[0].Rows.Select(r => r.RowId));
         Assert.Equal(("court", "GARCIA", "ANA", "19800131"), (records[0].Source, records[0].Identity.Surname, records[0].Identity.GivenName, records[0].Identity.DateOfBirth));
+        Assert.Equal("19800000", records[2].Identity.DateOfBirth); // a partial date, kept as DOJ writes one
         Assert.Equal(["BA1"], records[0].Identity.CourtCaseNumbers);
-        Assert.Equal(2, ingested!.Records);
+        Assert.Equal(3, ingested!.Records);
     }
 
     [Fact]

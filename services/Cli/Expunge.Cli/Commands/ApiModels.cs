@@ -6,16 +6,19 @@ public sealed record RunInfo(Guid RunId, string Status, long RowsRead, long Rows
 
 public sealed record RunDetails(RunInfo Run, IReadOnlyList<RunFileInfo> Files);
 
-public sealed record RunFileInfo(string Name, string Kind, long RowsRead, long RowsRejected);
+public sealed record RunFileInfo(string Name, string Kind, long RowsRead, long RowsRejected, long RowsWarned);
 
 public sealed record RowErrorInfo(long Line, string Code, string Message);
 
-public sealed record FileUploadResult(string File, long Rows, long Rejected, bool AllRowsRejected, IReadOnlyList<RowErrorInfo> Errors);
+public sealed record FileUploadResult(string File, long Rows, long Rejected, bool AllRowsRejected, IReadOnlyList<RowErrorInfo> Errors,
+    long Warned, IReadOnlyList<RowErrorInfo>? Warnings);
 
 public sealed record StageProgressInfo(string Stage, int? ExpectedBatches, int ProcessedBatches, long Items, bool Complete,
     DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt);
 
 public sealed record RejectedRowInfo(string File, long Line, string Code, string Message);
+
+public sealed record RowWarningInfo(string File, long Line, string Code, string Message);
 
 public sealed record SourceLinkInfo(string Source, string SourceRecordId, Guid PersonId);
 

@@ -37,13 +37,13 @@ public static class LinkageEvalCommand
                 {
                     throw new CliException(ExitCodes.BadInputFile, $"{population.FullName}: no {GeneratedPopulation.TruthRecordsFile} (write the folder with `expunge generate county`).");
                 }
-                var evaluation = GeneratedPopulationEvaluation.Run(population.FullName, chosen, Path.Combine(output.FullName, "generated-links.csv"));
+                var evaluation = GeneratedPopulationEvaluation.Run(population.FullName, chosen, output.FullName);
                 foreach (var line in evaluation.Lines()) Console.WriteLine(line);
                 if (result.GetValue(incremental))
                 {
-                    var (score, seconds) = GeneratedPopulationEvaluation.RunIncremental(population.FullName, 200,
-                        Path.Combine(output.FullName, "generated-incremental-links.csv"));
-                    Console.WriteLine($"as the matching service links (batches of 200, model retrained as records double): {score}; {seconds:F1} s");
+                    var service = GeneratedPopulationEvaluation.Run(population.FullName, chosen, output.FullName, incremental: true, prefix: "generated-incremental");
+                    Console.WriteLine("as the matching service links (batches of 200, the model retrained as records double):");
+                    foreach (var line in service.Lines()) Console.WriteLine("  " + line);
                 }
                 return Task.FromResult(ExitCodes.Success);
             }

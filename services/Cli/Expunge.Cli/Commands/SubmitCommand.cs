@@ -104,7 +104,8 @@ public static class SubmitCommand
             using var content = new StreamContent(stream, 1 << 16);
             var uploaded = await client.PostAsync<FileUploadResult>("ingestion",
                 $"/api/v1/runs/{run.RunId}/files?kind={kind}&name={Uri.EscapeDataString(file.Name)}", content, ct);
-            Console.WriteLine($"  {file.Name}: {uploaded.Rows:N0} rows read, {uploaded.Rejected:N0} rejected");
+            Console.WriteLine($"  {file.Name}: {uploaded.Rows:N0} rows read, {uploaded.Rejected:N0} rejected" +
+                              (uploaded.Warned > 0 ? $", {uploaded.Warned:N0} kept with a value read as unknown" : ""));
             foreach (var error in uploaded.Errors.Take(5))
             {
                 Console.WriteLine($"    line {error.Line}: {error.Code}: {error.Message}");
@@ -173,6 +174,8 @@ public static class SubmitCommand
         await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "links.csv"), linksCsv.ToString(), ct);
 
         var rejected = await client.GetAsync<List<RejectedRowInfo>>("ingestion", $"/api/v1/runs/{runId}/rejected?limit=100000", ct);
+        var warnings = await client.GetAsync<List<RowWarningInfo>>("ingestion", $"/api/v1/runs/{runId}/warnings?limit=100000", ct);
+        // As analyze writes it: every rejected row, and every kept row with a value read as unknown, on its line.
         var errors = new
         {
             files = details.Files.Select(f => new
@@ -180,7 +183,10 @@ public static class SubmitCommand
                 file = f.Name,
                 rows = f.RowsRead,
                 rejected = f.RowsRejected,
-                errors = rejected.Where(r => r.File == f.Name).Take(1000).Select(r => new { line = r.Line, code = r.Code, message = r.Message }),
+                warnings = f.RowsWarned,
+                errors = rejected.Where(r => r.File == f.Name).Select(r => new { line = r.Line, code = r.Code, message = r.Message, severity = "error" })
+                    .Concat(warnings.Where(w => w.File == f.Name).Select(w => new { line = w.Line, code = w.Code, message = w.Message, severity = "warning" }))
+                    .OrderBy(e => e.line).Take(1000),
             }),
         };
         await File.WriteAllTextAsync(Path.Combine(outDir.FullName, "errors.json"), JsonSerializer.Serialize(errors, Indented), ct);

@@ -128,6 +128,7 @@ internal static class SourceCopies
         if (oldCase && random.Next(100) < 3) roll = 55; // old systems kept partial dates more often
         return roll switch
         {
+            < 2 => $"{dob.Year:D4}13{dob.Day:D2}", // no such month: a date nobody can read
             < 15 when dob.Day <= 12 && dob.Day != dob.Month => $"{dob.Year:D4}{dob.Day:D2}{dob.Month:D2}", // day and month transposed
             < 30 => OneDigitOff(dob, random),
             < 40 => dob.AddYears(random.Next(2) == 0 ? 1 : -1).ToString("yyyyMMdd", CultureInfo.InvariantCulture),

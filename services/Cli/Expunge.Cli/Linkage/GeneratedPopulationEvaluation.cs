@@ -45,41 +45,45 @@ public static class GeneratedPopulationEvaluation
     public const string NotFound = "LA cannabis convictions not found";
     public const string MergedApart = "decided convictions that join two true convictions";
     public const string RowsRejected = "rows rejected";
-    public const string ExamplesFile = "generated-examples.txt";
 
     private const int ExamplesPerFinding = 5;
 
     /// <summary>
     /// What the matching service does with the same records: batches in ingestion's order (source, then record id),
-    /// linked one batch at a time against everything before, with the model a fresh system starts with.
+    /// linked one batch at a time against everything before, with the model a fresh system starts with, then a model
+    /// trained on the records linked so far, again each time they have doubled. The groups are the people, the
+    /// review candidates the questions the service would ask.
     /// </summary>
-    public static (LinkageScore Score, double Seconds) RunIncremental(string directory, int recordsPerBatch, string linksFile)
+    private static Linked LinkIncrementally(IReadOnlyList<LinkageRecord> input, int recordsPerBatch)
     {
-        var sources = ReadSources(directory);
-        var records = sources.Linkage.Select(StandardRecord.Of).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var clock = Stopwatch.StartNew();
-        var known = new List<KnownRecord>();
+        var records = input.Select(StandardRecord.Of).OrderBy(r => r.Source == "doj" ? 0 : 1).ThenBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var index = new CandidateIndex();
+        var linked = new List<StandardRecord>();
+        var review = new List<ReviewCandidate>();
         var (model, trained) = (DefaultModel.For(0), false);
         foreach (var batch in records.Chunk(recordsPerBatch))
         {
-            // As the service does: the starting model until there are records to learn from, then a model trained on
-            // the records linked so far, again each time they have doubled.
-            if (trained ? known.Count >= 2 * model.RecordCount : known.Count >= 500)
+            if (trained ? linked.Count >= 2 * model.RecordCount : linked.Count >= 500)
             {
-                var sample = known.Select(k => k.Record).ToList();
-                (model, trained) = (FellegiSunterModel.Train(sample, Blocking.CandidatePairs(sample)), true);
+                (model, trained) = (FellegiSunterModel.Train(linked, Blocking.CandidatePairs(linked)), true);
             }
-            var result = new IncrementalLinker(model, Guid.CreateVersion7).Link(batch, known);
-            var moved = result.Merges.ToDictionary(m => m.Absorbed, m => m.Kept);
-            known = [.. known.Select(k => moved.TryGetValue(k.PersonId, out var kept) ? k with { PersonId = kept } : k),
-                .. result.Assignments.Select(a => new KnownRecord(a.Record, a.PersonId))];
+            var result = new IncrementalLinker(model, Guid.CreateVersion7).Link(batch, index.Candidates(batch));
+            foreach (var merge in result.Merges) index.Merge(merge.Absorbed, merge.Kept);
+            foreach (var assignment in result.Assignments) index.Set(assignment.Record, assignment.PersonId);
+            linked.AddRange(batch);
+            review.AddRange(result.Review);
         }
-        var seconds = clock.Elapsed.TotalSeconds;
-        var truth = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
-        var predicted = known.GroupBy(k => k.PersonId).SelectMany(g => LinkageScore.PairsWithin(g.Select(k => k.Record.Id).ToList())).ToList();
-        File.WriteAllLines(linksFile, ["id_a,id_b", .. predicted.Select(p => $"{Display(p.Item1)},{Display(p.Item2)}")]);
-        return (LinkageScore.Of(predicted, TruePairs(records.Select(r => r.Id), truth)), seconds);
+        var groups = linked.GroupBy(r => index.PersonOf(r.Id)!.Value).Select(g => g.Select(r => r.Id).ToList()).ToList();
+        // A question stays open while its two records are in two people.
+        var open = review.Where(r => index.PersonOf(r.A.Id) != index.PersonOf(r.B.Id)).ToList();
+        var questioned = open.SelectMany(r => (Guid[])[index.PersonOf(r.A.Id)!.Value, index.PersonOf(r.B.Id)!.Value]).Distinct().Count();
+        return new Linked(model, linked, groups, open.Count, questioned, []);
     }
+
+    /// <summary>People as a linker formed them: the records and model, each person's record ids, the review questions
+    /// and the people they touch, and the pairs the linker compared (for pair completeness; empty when unknown).</summary>
+    private sealed record Linked(FellegiSunterModel Model, IReadOnlyList<StandardRecord> Records, List<List<string>> Groups, int ReviewPairs,
+        int PeopleWithQuestion, IReadOnlyList<(string, string)> Compared);
 
     /// <summary>Reads each DOJ subject's rap sheet and identity in one pass, and every rejected row.</summary>
     private sealed class DojSubjects : IDojRowSink
@@ -135,37 +139,46 @@ public static class GeneratedPopulationEvaluation
         return new Sources([.. subjects.Select(s => s.Sheet)], county, linkage, rejected);
     }
 
-    public static GeneratedEvaluation Run(string directory, Policy policy, string linksFile)
+    /// <param name="incremental">Link as the matching service does (<see cref="LinkIncrementally"/>, in batches of
+    /// <paramref name="recordsPerBatch"/>) instead of all records at once.</param>
+    /// <param name="prefix">Names the output files (<c>generated</c>, <c>generated-incremental</c>).</param>
+    public static GeneratedEvaluation Run(string directory, Policy policy, string outDir, bool incremental = false, int recordsPerBatch = 200,
+        string prefix = "generated")
     {
         var (sheets, county, records, rejected) = ReadSources(directory);
-        var outDir = Path.GetDirectoryName(linksFile)!;
 
         var clock = Stopwatch.StartNew();
-        var result = Linker.Deduplicate(records, Console.Error);
+        Linked linking;
+        if (incremental)
+        {
+            linking = LinkIncrementally(records, recordsPerBatch);
+        }
+        else
+        {
+            var result = Linker.Deduplicate(records, Console.Error);
+            linking = new Linked(result.Model, result.Records,
+                [.. Enumerable.Range(0, records.Count).GroupBy(i => result.GroupOf[i]).Select(g => g.Select(i => records[i].Id).ToList())],
+                result.Review.Count, result.Review.SelectMany(p => (int[])[result.GroupOf[p.A], result.GroupOf[p.B]]).Distinct().Count(),
+                [.. result.Compared.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id))]);
+        }
         var seconds = clock.Elapsed.TotalSeconds;
         Console.Error.WriteLine($"linked in {seconds:F1} s");
 
         var personOf = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
         var truePairs = TruePairs(records.Select(r => r.Id), personOf).ToList();
-        var linked = result.LinkedPairs().ToList();
-        using (var writer = new StreamWriter(linksFile))
-        {
-            writer.WriteLine("id_a,id_b,probability");
-            foreach (var (a, b, p) in linked)
-            {
-                writer.WriteLine(ConvictionRows.ToCsvLine([Display(result.Records[a].Id), Display(result.Records[b].Id), p.ToString("0.######", CultureInfo.InvariantCulture)]));
-            }
-        }
-        File.WriteAllText(Path.Combine(outDir, "generated-model.json"), ModelReport.Json(result.Model));
-        var score = LinkageScore.Of(linked.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id)), truePairs);
-        var completeness = LinkageScore.Completeness(result.Compared.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id)), truePairs);
+        var groups = linking.Groups;
+        var linked = groups.SelectMany(g => LinkageScore.PairsWithin(g)).ToList();
+        File.WriteAllLines(Path.Combine(outDir, $"{prefix}-links.csv"), ["id_a,id_b", .. linked.Select(p => $"{Display(p.Item1)},{Display(p.Item2)}")]);
+        File.WriteAllText(Path.Combine(outDir, $"{prefix}-model.json"), ModelReport.Json(linking.Model));
+        var score = LinkageScore.Of(linked, truePairs);
+        var completeness = linking.Compared.Count > 0 ? LinkageScore.Completeness(linking.Compared, truePairs) : double.NaN;
 
-        var groups = Enumerable.Range(0, records.Count).GroupBy(i => result.GroupOf[i]).Select(g => g.Select(i => records[i].Id).ToList()).ToList();
-        var indexOf = Enumerable.Range(0, records.Count).ToDictionary(i => records[i].Id, StringComparer.Ordinal);
+        var indexOf = Enumerable.Range(0, linking.Records.Count).ToDictionary(i => linking.Records[i].Id, StringComparer.Ordinal);
         // A pair as the model saw it: probability and each field's level, for the examples.
         string Pair(string a, string b)
         {
-            var (x, y) = (result.Records[indexOf[a]], result.Records[indexOf[b]]);
+            var (x, y) = (linking.Records[indexOf[a]], linking.Records[indexOf[b]]);
+            var result = linking;
             var vector = Comparison.Compare(x, y);
             var fields = string.Join(" ", Evidence.Explain(result.Model, x, y, vector).Select(e => $"{e.Field}={e.ValueA}|{e.ValueB}:{e.Weight:+0.#;-0.#}"));
             return $"[{Display(a)} ~ {Display(b)}: p={PairDecision.Probability(result.Model, x, vector):0.####}{(vector.IdentifiersConflict ? " conflict" : "")} {fields}]";
@@ -216,13 +229,12 @@ public static class GeneratedPopulationEvaluation
         findings.Add(new Finding(NotFound, missing.Count, [.. missing.Take(ExamplesPerFinding).Select(c => $"{c.ConvictionId} of {c.Person}")]));
         findings.Add(new Finding(MergedApart, mergedApart.Count, [.. mergedApart.Take(ExamplesPerFinding)]));
         findings.Add(new Finding(RowsRejected, rejected.Count, [.. rejected.Take(ExamplesPerFinding).Select(r => $"{r.File} line {r.Error.Line}: {r.Error.Code} {r.Error.Message}")]));
-        File.WriteAllLines(Path.Combine(outDir, ExamplesFile), findings.SelectMany(f => (string[])[$"{f.Name}: {f.Count:N0}", .. f.Examples.Select(e => "  " + e)]));
+        File.WriteAllLines(Path.Combine(outDir, $"{prefix}-examples.txt"), findings.SelectMany(f => (string[])[$"{f.Name}: {f.Count:N0}", .. f.Examples.Select(e => "  " + e)]));
 
         var courtOnly = laCannabis.Where(c => !c.InDoj).ToList();
         var found = courtOnly.Where(c => decidedCourtRefs.ContainsKey(c.CourtRef)).ToList();
-        var questioned = result.Review.SelectMany(p => (int[])[result.GroupOf[p.A], result.GroupOf[p.B]]).Distinct().Count();
         return new GeneratedEvaluation(score, completeness, records.Count, seconds, groups.Count, personOf.Values.Distinct().Count(),
-            result.Review.Count, questioned, laCannabis.Count, courtOnly.Count, found.Count,
+            linking.ReviewPairs, linking.PeopleWithQuestion, laCannabis.Count, courtOnly.Count, found.Count,
             found.Count(c => decidedCourtRefs[c.CourtRef] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction), findings);
     }
 

@@ -55,6 +55,10 @@ public static class RunEndpoints
         runs.MapGet("/{runId:guid}/rejected", async (Guid runId, int? limit, RawRowStore rows, CancellationToken ct) =>
             Results.Ok(await rows.RejectedAsync(runId, Math.Clamp(limit ?? 1000, 1, 100_000), ct))).WithName("GetRejectedRows");
 
+        // Kept rows with a value read as unknown (a date that cannot be read): the warnings of errors.json.
+        runs.MapGet("/{runId:guid}/warnings", async (Guid runId, int? limit, RawRowStore rows, CancellationToken ct) =>
+            Results.Ok(await rows.WarningsAsync(runId, Math.Clamp(limit ?? 1000, 1, 100_000), ct))).WithName("GetRowWarnings");
+
         return app;
     }
 
@@ -92,6 +96,8 @@ public static class RunEndpoints
             rejected = result.Rejected,
             allRowsRejected = result.Rows > 0 && result.Rejected == result.Rows,
             errors = result.Errors.Select(e => new { line = e.Line, code = e.Code, message = e.Message }),
+            warned = result.Warned,
+            warnings = result.Warnings.Select(e => new { line = e.Line, code = e.Code, message = e.Message }),
         });
     }
 

@@ -7,7 +7,8 @@ namespace Expunge.Ingestion.Data;
 public sealed record IngestionRun(Guid RunId, string Status, DateTime CreatedAt, DateTime? ClosedAt,
     DateTime? IngestedAt, long RowsRead, long RowsRejected, long? Records, int? BatchCount);
 
-public sealed record IngestionRunFile(int FileId, string Name, string Kind, DateTime ReceivedAt, long RowsRead, long RowsRejected);
+/// <summary>A file of a run; <see cref="RowsWarned"/> counts kept rows with a value read as unknown.</summary>
+public sealed record IngestionRunFile(int FileId, string Name, string Kind, DateTime ReceivedAt, long RowsRead, long RowsRejected, long RowsWarned);
 
 public sealed class IngestionRuns(NpgsqlDataSource db)
 {
@@ -49,7 +50,7 @@ public sealed class IngestionRuns(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return [.. await connection.QueryAsync<IngestionRunFile>(new CommandDefinition("""
-            SELECT file_id AS FileId, name, kind, received_at AS ReceivedAt, rows_read AS RowsRead, rows_rejected AS RowsRejected
+            SELECT file_id AS FileId, name, kind, received_at AS ReceivedAt, rows_read AS RowsRead, rows_rejected AS RowsRejected, rows_warned AS RowsWarned
             FROM ingestion.run_file WHERE run_id = @runId ORDER BY file_id
             """, new { runId }, cancellationToken: ct))];
     }

@@ -10,14 +10,22 @@ using NpgsqlTypes;
 
 namespace Expunge.Ingestion.Data;
 
-/// <summary>What happened to one uploaded file.</summary>
+/// <summary>What happened to one uploaded file: rows read and rejected, and rows kept with a value read as unknown
+/// (<see cref="Warned"/>, the first of them in <see cref="Warnings"/>).</summary>
 public sealed record FileIngestion(string File, long Rows, long Rejected, IReadOnlyList<RowError> Errors, string? Refusal = null)
 {
+    public long Warned { get; init; }
+
+    public IReadOnlyList<RowError> Warnings { get; init; } = [];
+
     /// <summary>Errors listed per file (counts are always complete), as errors.json specifies.</summary>
     public const int ListedErrorLimit = 1000;
 }
 
 public sealed record RejectedRow(string File, long Line, string Code, string Message, string RawText);
+
+/// <summary>A kept row with a value read as unknown.</summary>
+public sealed record RowWarning(string File, long Line, string Code, string Message);
 
 public enum FileRefusal { None, RunNotFound, RunNotOpen, DuplicateFileName, NotThisKind }
 
@@ -45,10 +53,12 @@ public sealed class RawRowStore(NpgsqlDataSource db, FieldCipher cipher)
             """, new { runId, fileName, kind }, tx);
         if (fileId is null) return (null, FileRefusal.DuplicateFileName);
 
-        long rows = 0, rejected = 0;
+        long rows = 0, rejected = 0, warned = 0;
         var errors = new List<RowError>();
+        var warnings = new List<RowError>();
         using (var copy = connection.BeginBinaryImport("""
-            COPY ingestion.raw_row (run_id, file_id, source, line, source_record_id, row_id, fields, rejection_code, rejection_reason, raw_text)
+            COPY ingestion.raw_row (run_id, file_id, source, line, source_record_id, row_id, fields, rejection_code, rejection_reason, raw_text,
+                warning_code, warning)
             FROM STDIN (FORMAT BINARY)
             """))
         {
@@ -70,6 +80,18 @@ public sealed class RawRowStore(NpgsqlDataSource db, FieldCipher cipher)
                     copy.WriteNull();
                     copy.WriteNull();
                     copy.WriteNull();
+                    if (row.Warnings.Count == 0)
+                    {
+                        copy.WriteNull();
+                        copy.WriteNull();
+                    }
+                    else
+                    {
+                        warned++;
+                        if (warnings.Count < FileIngestion.ListedErrorLimit) warnings.AddRange(row.Warnings);
+                        copy.Write(row.Warnings[0].Code, NpgsqlDbType.Text);
+                        copy.Write(cipher.Seal(string.Join("; ", row.Warnings.Select(w => w.Message)), RawRowColumns.Warning), NpgsqlDbType.Bytea);
+                    }
                 }
                 else
                 {
@@ -84,6 +106,8 @@ public sealed class RawRowStore(NpgsqlDataSource db, FieldCipher cipher)
                     copy.Write(cipher.Seal(error.Message, RawRowColumns.RejectionReason), NpgsqlDbType.Bytea);
                     // PostgreSQL text cannot hold NUL; the reason already says the row was binary.
                     copy.Write(cipher.Seal(error.RawText.Replace('\0', '?'), RawRowColumns.RawText), NpgsqlDbType.Bytea);
+                    copy.WriteNull();
+                    copy.WriteNull();
                 }
             }
             }
@@ -96,45 +120,68 @@ public sealed class RawRowStore(NpgsqlDataSource db, FieldCipher cipher)
         }
 
         connection.Execute("""
-            UPDATE ingestion.run_file SET rows_read = @rows, rows_rejected = @rejected WHERE file_id = @fileId;
+            UPDATE ingestion.run_file SET rows_read = @rows, rows_rejected = @rejected, rows_warned = @warned WHERE file_id = @fileId;
             UPDATE ingestion.run SET rows_read = rows_read + @rows, rows_rejected = rows_rejected + @rejected WHERE run_id = @runId;
-            """, new { fileId, runId, rows, rejected }, tx);
+            """, new { fileId, runId, rows, rejected, warned }, tx);
         tx.Commit();
-        return (new FileIngestion(fileName, rows, rejected, errors), FileRefusal.None);
+        return (new FileIngestion(fileName, rows, rejected, errors) { Warned = warned, Warnings = warnings }, FileRefusal.None);
     }
 
-    /// <summary>One shape for every kind's rows: accepted (record, row id, fields) or rejected.</summary>
-    private readonly record struct ReadRow(long Line, string RecordId, string? RowId, string[] Fields);
+    /// <summary>One shape for every kind's rows: accepted (record, row id, fields, values read as unknown) or rejected.</summary>
+    private readonly record struct ReadRow(long Line, string RecordId, string? RowId, string[] Fields, IReadOnlyList<RowError> Warnings);
 
     private readonly record struct ReadResult(ReadRow? Row, RowError? Error);
 
     private static IEnumerable<ReadResult> ReadRows(string kind, Stream body) => kind == FileKinds.Doj
-        ? DojExtractReader.Read(body).Select(r => new ReadResult(r.Row is { } row ? new ReadRow(row.Line, row.SubjectId, null, row.Fields) : null, r.Error))
+        ? DojExtractReader.Read(body).Select(r => new ReadResult(r.Row is { } row ? new ReadRow(row.Line, row.SubjectId, null, row.Fields, row.Warnings) : null, r.Error))
         : CountyExportReader.Read(body, CountyLayout.Of(kind))
-            .Select(r => new ReadResult(r.Row is { } row ? new ReadRow(row.Line, row.RecordId, row.RowId, row.Fields) : null, r.Error));
+            .Select(r => new ReadResult(r.Row is { } row ? new ReadRow(row.Line, row.RecordId, row.RowId, row.Fields, row.Warnings) : null, r.Error));
 
-    /// <summary>Accepted rows of a run, all rows of one record adjacent, in a stable order (so batches are reproducible).</summary>
+    /// <summary>Accepted rows of a run, all rows of one record adjacent, in a stable order (so batches are reproducible):
+    /// the DOJ subjects first, then the county sources. Matching links records in the order they come, and DOJ's
+    /// records (fingerprinted, a CII and a whole date of birth on nearly every one) are the people the county's rows,
+    /// most without a CII, then join: linked the other way round, court rows form people among themselves first and a
+    /// mistake there cannot be undone by the DOJ record that would have told them apart (measured on a generated county
+    /// of 20,000 people: precision 0.9938 and 70 people mixed court first, 0.9996 and 9 DOJ first).</summary>
     public async IAsyncEnumerable<AcceptedRow> AcceptedRowsAsync(Guid runId, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("""
-            SELECT r.source, r.source_record_id, f.name, r.line, r.fields, r.row_id
-            FROM ingestion.raw_row r JOIN ingestion.run_file f USING (file_id)
-            WHERE r.run_id = @runId AND r.rejection_code IS NULL AND r.fields IS NOT NULL
-            ORDER BY r.source, r.source_record_id, r.file_id, r.line
-            """, connection);
-        cmd.Parameters.AddWithValue("runId", runId);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        // One query per part, so each reads the (run, source, record) index in order instead of sorting the run.
+        foreach (var doj in (bool[])[true, false])
         {
-            yield return new AcceptedRow(reader.GetString(0), reader.GetString(1), new SourceRow
+            await using var cmd = new NpgsqlCommand("""
+                SELECT r.source, r.source_record_id, f.name, r.line, r.fields, r.row_id
+                FROM ingestion.raw_row r JOIN ingestion.run_file f USING (file_id)
+                WHERE r.run_id = @runId AND r.rejection_code IS NULL AND r.fields IS NOT NULL AND (r.source = 'doj') = @doj
+                ORDER BY r.source, r.source_record_id, r.file_id, r.line
+                """, connection);
+            cmd.Parameters.AddWithValue("runId", runId);
+            cmd.Parameters.AddWithValue("doj", doj);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                File = reader.GetString(2),
-                Line = reader.GetInt64(3),
-                Fields = RawRowColumns.OpenFields(cipher, reader.GetFieldValue<byte[]>(4)),
-                RowId = reader.IsDBNull(5) ? null : reader.GetString(5),
-            });
+                yield return new AcceptedRow(reader.GetString(0), reader.GetString(1), new SourceRow
+                {
+                    File = reader.GetString(2),
+                    Line = reader.GetInt64(3),
+                    Fields = RawRowColumns.OpenFields(cipher, reader.GetFieldValue<byte[]>(4)),
+                    RowId = reader.IsDBNull(5) ? null : reader.GetString(5),
+                });
+            }
         }
+    }
+
+    public async Task<IReadOnlyList<RowWarning>> WarningsAsync(Guid runId, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(string File, long Line, string Code, byte[] Message)>(new CommandDefinition("""
+            SELECT f.name, r.line, r.warning_code, r.warning
+            FROM ingestion.raw_row r JOIN ingestion.run_file f USING (file_id)
+            WHERE r.run_id = @runId AND r.warning_code IS NOT NULL
+            ORDER BY r.file_id, r.line
+            LIMIT @limit
+            """, new { runId, limit }, cancellationToken: ct));
+        return [.. rows.Select(r => new RowWarning(r.File, r.Line, r.Code, cipher.OpenText(r.Message, RawRowColumns.Warning)))];
     }
 
     public async Task<IReadOnlyList<RejectedRow>> RejectedAsync(Guid runId, int limit, CancellationToken ct)
@@ -158,6 +205,7 @@ public static class RawRowColumns
     public const string Fields = "ingestion.raw_row.fields";
     public const string RawText = "ingestion.raw_row.raw_text";
     public const string RejectionReason = "ingestion.raw_row.rejection_reason";
+    public const string Warning = "ingestion.raw_row.warning";
 
     public static byte[] SealFields(FieldCipher cipher, IReadOnlyList<string> fields) => cipher.SealJson(fields, Fields);
 
