@@ -1,3 +1,4 @@
+using Expunge.Contracts;
 using Expunge.Doj;
 using Expunge.Linkage;
 
@@ -21,6 +22,19 @@ public sealed record MergedConviction(Conviction Conviction, IReadOnlyList<Convi
 public sealed record MergedRecord(RapSheet Sheet, IReadOnlyList<MergedConviction> Convictions)
 {
     public MergedConviction Of(Conviction conviction) => Convictions.First(c => ReferenceEquals(c.Conviction, conviction));
+
+    /// <summary>The record without the convictions any of <paramref name="reports"/> names (a conviction DOJ and the
+    /// court both reported goes when either report is named): a sealed conviction, or one decided with another person.</summary>
+    public MergedRecord Without(IReadOnlyCollection<ConvictionReport> reports)
+    {
+        if (reports.Count == 0) return this;
+        var keys = reports.Select(r => (r.Source, r.SourceRecordId, r.Reference)).ToHashSet();
+        var gone = Convictions.Where(c => c.Sources.Any(s => keys.Contains((s.Source, s.SourceRecordId, s.Reference))))
+            .Select(c => c.Conviction).ToHashSet(ReferenceEqualityComparer.Instance);
+        if (gone.Count == 0) return this;
+        return new MergedRecord(Sheet with { Convictions = [.. Sheet.Convictions.Where(c => !gone.Contains(c))] },
+            [.. Convictions.Where(c => !gone.Contains(c.Conviction))]);
+    }
 }
 
 /// <summary>

@@ -39,7 +39,7 @@ public sealed class LinkageCommandTests
                 await File.ReadAllTextAsync(Path.Combine(b, file), TestContext.Current.CancellationToken));
         }
         Assert.True(exitEval == 0, errEval);
-        var found = System.Text.RegularExpressions.Regex.Match(eval, @"court-only ([\d,]+), found and decided ([\d,]+)");
+        var found = System.Text.RegularExpressions.Regex.Match(eval, @"court-only ([\d,]*\d), found and decided ([\d,]*\d)");
         Assert.True(found.Success, eval);
         Assert.Equal(found.Groups[1].Value, found.Groups[2].Value);
         Assert.Contains("LA cannabis convictions decided more than once: 0", eval, StringComparison.Ordinal);

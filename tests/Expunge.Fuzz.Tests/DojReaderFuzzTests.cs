@@ -44,8 +44,9 @@ public sealed class DojReaderFuzzTests
         (1, Gen.Select(GoodFields, Gen.Int[2, 94], (f, n) => Bad(f, "FIELD_COUNT", x => [.. x.Take(n)]))),
         (1, Gen.Select(GoodFields, Gen.Int[1, 5], (f, n) => Bad(f, "FIELD_COUNT", x => [.. x, .. Enumerable.Repeat("EXTRA", n)]))),
         (1, Gen.Select(GoodFields, Gen.Int[0, DojColumns.Count - 1], (f, c) => Bad(f, "BINARY_DATA", x => { x[c] += "\0\0"; return x; }))),
-        (1, Gen.Select(GoodFields, Gen.Int[0, DojColumns.DateColumns.Count - 1], InvalidDate,
-            (f, c, d) => Bad(f, "INVALID_DATE", x => { x[DojColumns.DateColumns[c]] = d; return x; }))),
+        // A date nobody can read is kept as written (an unknown date, with a warning where a decision uses it).
+        (1, Gen.Select(GoodFields, Gen.Int[0, DojColumns.DateColumns.Count - 1], InvalidDate, Gen.Bool,
+            (f, c, d, quoteAll) => Good([.. f.Select((v, i) => i == DojColumns.DateColumns[c] ? d : v)], quoteAll))),
         (1, Gen.Select(GoodFields, Gen.OneOf("", "NULL", "   "), (f, s) => Bad(f, "MISSING_SUBJECT_ID", x => { x[DojColumns.SubjectId] = s; return x; }))),
         (1, Gen.Select(GoodFields, Gen.OneOf("GARCÍA,JOSÉ", "MÜLLER,JÜRGEN", "NUÑEZ,ANA"), Latin1Name)));
 

@@ -12,7 +12,7 @@ public static class GenerateCommand
         var people = new Option<int>("--people") { Description = "How many DOJ subjects (rap sheets)", DefaultValueFactory = _ => 200 };
         var rows = new Option<long?>("--rows") { Description = "Write people until the file has this many rows (instead of --people)" };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same file", DefaultValueFactory = _ => 64 };
-        var badRows = new Option<int>("--bad-rows") { Description = "Malformed rows to plant (wrong field counts, impossible dates)", DefaultValueFactory = _ => 0 };
+        var badRows = new Option<int>("--bad-rows") { Description = "Malformed rows to plant (wrong field counts, no SUBJECT_ID)", DefaultValueFactory = _ => 0 };
         var output = new Option<FileInfo>("--out") { Description = "File to write", Required = true };
         var doj = new Command("doj", "Write a synthetic DOJ bulk extract (95 fields, header, quoted names, partial dates).") { people, rows, seed, badRows, output };
         doj.SetAction((result, ct) => CommandRunner.RunAsync(async () =>

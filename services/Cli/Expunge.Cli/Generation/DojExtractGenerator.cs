@@ -196,7 +196,7 @@ public sealed class DojExtractGenerator(int seed)
         {
             0 => DojRowLayout.ToCsv(row[..90]),                                    // truncated: too few fields
             1 => DojRowLayout.ToCsv([.. row, "EXTRA"]),                           // one field too many
-            _ => DojRowLayout.ToCsv(row.Select((v, i) => i == 40 ? "20171345" : v).ToArray()), // month 13
+            _ => DojRowLayout.ToCsv(row.Select((v, i) => i == 2 ? "" : v).ToArray()), // no SUBJECT_ID: no rap sheet to put it on
         };
     }
 

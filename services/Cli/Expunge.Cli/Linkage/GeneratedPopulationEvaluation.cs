@@ -23,8 +23,8 @@ public sealed record GeneratedEvaluation(
     {
         yield return $"generated county, person links: {Links}";
         yield return $"  {Records:N0} source records linked in {LinkSeconds:F1} s into {People:N0} people (truth: {TruePeople:N0}); " +
-                     $"pair completeness {PairCompleteness:P2}; {ReviewPairs:N0} pairs for review ({PeopleWithQuestion:N0} people, " +
-                     $"{(double)PeopleWithQuestion / Math.Max(People, 1):P2}, with an open question)";
+                     $"pair completeness {PairCompleteness:P2}; {ReviewPairs:N0} questions raised; {PeopleWithQuestion:N0} people " +
+                     $"({(double)PeopleWithQuestion / Math.Max(People, 1):P2}) with an open question whose answer changes a determination or a count";
         yield return $"  Los Angeles cannabis convictions: {TrueLaCannabis:N0} true; court-only {CourtOnlyCannabis:N0}, found and decided " +
                      $"{CourtOnlyFoundAndDecided:N0}, eligible for relief {CourtOnlyEligible:N0}";
         foreach (var finding in Findings) yield return $"  {finding.Name}: {finding.Count:N0}";
@@ -74,16 +74,13 @@ public static class GeneratedPopulationEvaluation
             review.AddRange(result.Review);
         }
         var groups = linked.GroupBy(r => index.PersonOf(r.Id)!.Value).Select(g => g.Select(r => r.Id).ToList()).ToList();
-        // A question stays open while its two records are in two people.
-        var open = review.Where(r => index.PersonOf(r.A.Id) != index.PersonOf(r.B.Id)).ToList();
-        var questioned = open.SelectMany(r => (Guid[])[index.PersonOf(r.A.Id)!.Value, index.PersonOf(r.B.Id)!.Value]).Distinct().Count();
-        return new Linked(model, linked, groups, open.Count, questioned, []);
+        return new Linked(model, linked, groups, [.. review.Select(r => (r.A.Id, r.B.Id))], []);
     }
 
-    /// <summary>People as a linker formed them: the records and model, each person's record ids, the review questions
-    /// and the people they touch, and the pairs the linker compared (for pair completeness; empty when unknown).</summary>
-    private sealed record Linked(FellegiSunterModel Model, IReadOnlyList<StandardRecord> Records, List<List<string>> Groups, int ReviewPairs,
-        int PeopleWithQuestion, IReadOnlyList<(string, string)> Compared);
+    /// <summary>People as a linker formed them: the records and model, each person's record ids, the questions the
+    /// linker raised (pairs of record ids), and the pairs it compared (for pair completeness; empty when unknown).</summary>
+    private sealed record Linked(FellegiSunterModel Model, IReadOnlyList<StandardRecord> Records, List<List<string>> Groups,
+        IReadOnlyList<(string A, string B)> Questions, IReadOnlyList<(string, string)> Compared);
 
     /// <summary>Reads each DOJ subject's rap sheet and identity in one pass, and every rejected row.</summary>
     private sealed class DojSubjects : IDojRowSink
@@ -158,7 +155,7 @@ public static class GeneratedPopulationEvaluation
             var result = Linker.Deduplicate(records, Console.Error);
             linking = new Linked(result.Model, result.Records,
                 [.. Enumerable.Range(0, records.Count).GroupBy(i => result.GroupOf[i]).Select(g => g.Select(i => records[i].Id).ToList())],
-                result.Review.Count, result.Review.SelectMany(p => (int[])[result.GroupOf[p.A], result.GroupOf[p.B]]).Distinct().Count(),
+                [.. result.Review.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id))],
                 [.. result.Compared.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id))]);
         }
         var seconds = clock.Elapsed.TotalSeconds;
@@ -194,13 +191,36 @@ public static class GeneratedPopulationEvaluation
         var convictions = ReadTruthConvictions(Path.Combine(directory, GeneratedPopulation.TruthConvictionsFile));
         var sheetOf = sheets.ToDictionary(s => SourceIdentities.Key(SourceIdentities.Doj, s.SubjectId));
         var countyOf = county.ToDictionary(c => SourceIdentities.Key(c.Source, c.RecordId));
+        // The questions still open (two people), weighed as the matching service weighs them: those whose answer
+        // changes nothing are settled by the model; a conviction two questioned people both report is decided once.
+        var groupOf = groups.SelectMany((g, i) => g.Select(id => (id, i))).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var sourcesOf = groups.Select(ids => new PersonSources([.. ids.Where(sheetOf.ContainsKey).Select(id => sheetOf[id])],
+            [.. ids.Where(countyOf.ContainsKey).SelectMany(id => countyOf[id].Counts)])).ToList();
+        var questioned = new HashSet<int>();
+        var deferred = new Dictionary<int, List<Contracts.ConvictionReport>>();
+        var (sharedQuestions, reliefQuestions, otherQuestions) = (0, 0, 0);
+        double ProbabilityOf((string A, string B) q)
+        {
+            var (x, y) = (linking.Records[indexOf[q.A]], linking.Records[indexOf[q.B]]);
+            return PairDecision.Probability(linking.Model, x, Comparison.Compare(x, y));
+        }
+        foreach (var ((a, b), probability) in linking.Questions.GroupBy(q => (groupOf[q.A], groupOf[q.B])).Where(g => g.Key.Item1 != g.Key.Item2)
+                     .Select(g => (g.Key, g.Max(ProbabilityOf))))
+        {
+            var stake = LinkageStakes.Of(sourcesOf[a], sourcesOf[b], policy, policy.County);
+            if (!stake.Matters(probability)) continue;
+            questioned.UnionWith([a, b]);
+            if (stake.Shared > 0) sharedQuestions++;
+            else if (stake.Eligible > 0) reliefQuestions++;
+            else otherQuestions++;
+            if (stake.SharedReportsOfB.Count > 0) (deferred.TryGetValue(b, out var ofB) ? ofB : deferred[b] = []).AddRange(stake.SharedReportsOfB);
+        }
         var claims = new Dictionary<string, List<string>>(StringComparer.Ordinal); // true conviction → the people deciding it
         var mergedApart = new List<string>();
         var decidedCourtRefs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (ids, group) in groups.Select((g, i) => (g, i)))
         {
-            var merged = ConvictionMerger.Merge([.. ids.Where(sheetOf.ContainsKey).Select(id => sheetOf[id])],
-                [.. ids.Where(countyOf.ContainsKey).SelectMany(id => countyOf[id].Counts)], policy.County);
+            var merged = sourcesOf[group].Merge(policy.County).Without(deferred.GetValueOrDefault(group) ?? []);
             foreach (var conviction in merged.Convictions.Where(c => !c.Dismissed && c.Conviction.County == policy.County && c.Conviction.IsProp64))
             {
                 var trueIds = conviction.Sources.Select(s => reports.GetValueOrDefault((s.Source, s.SourceRecordId, s.Reference))).OfType<string>().Distinct().ToList();
@@ -229,12 +249,15 @@ public static class GeneratedPopulationEvaluation
         findings.Add(new Finding(NotFound, missing.Count, [.. missing.Take(ExamplesPerFinding).Select(c => $"{c.ConvictionId} of {c.Person}")]));
         findings.Add(new Finding(MergedApart, mergedApart.Count, [.. mergedApart.Take(ExamplesPerFinding)]));
         findings.Add(new Finding(RowsRejected, rejected.Count, [.. rejected.Take(ExamplesPerFinding).Select(r => $"{r.File} line {r.Error.Line}: {r.Error.Code} {r.Error.Message}")]));
+        findings.Add(new Finding("open questions: a conviction both people report", sharedQuestions, []));
+        findings.Add(new Finding("open questions: relief changes with the answer", reliefQuestions, []));
+        findings.Add(new Finding("open questions: another determination changes", otherQuestions, []));
         File.WriteAllLines(Path.Combine(outDir, $"{prefix}-examples.txt"), findings.SelectMany(f => (string[])[$"{f.Name}: {f.Count:N0}", .. f.Examples.Select(e => "  " + e)]));
 
         var courtOnly = laCannabis.Where(c => !c.InDoj).ToList();
         var found = courtOnly.Where(c => decidedCourtRefs.ContainsKey(c.CourtRef)).ToList();
         return new GeneratedEvaluation(score, completeness, records.Count, seconds, groups.Count, personOf.Values.Distinct().Count(),
-            linking.ReviewPairs, linking.PeopleWithQuestion, laCannabis.Count, courtOnly.Count, found.Count,
+            linking.Questions.Count, questioned.Count, laCannabis.Count, courtOnly.Count, found.Count,
             found.Count(c => decidedCourtRefs[c.CourtRef] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction), findings);
     }
 

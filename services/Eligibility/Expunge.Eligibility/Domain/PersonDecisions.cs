@@ -27,8 +27,11 @@ public static class PersonDecisions
         IReadOnlyCollection<ConvictionReport>? sealedReports = null)
     {
         var policies = runPolicy is null ? countyPolicies : [runPolicy, .. countyPolicies.Where(p => p.County != runPolicy.County)];
-        var counts = CountyCountsOf(person);
-        var merged = WithoutSealed(Merge(person, counts, HomeCounty(runPolicy, countyPolicies)), sealedReports ?? []);
+        var sources = PersonSources.Of(person.Records);
+        var counts = sources.Counts;
+        // A sealed conviction is off the sheet; one another person also reports, while a reviewer has not said whether
+        // the two are one, is decided once, with that person (PersonHistory.DeferredReports).
+        var merged = sources.Merge(HomeCounty(runPolicy, countyPolicies)).Without([.. sealedReports ?? [], .. person.DeferredReports]);
         var decisions = policies.SelectMany(p => EligibilityEngine.Decide(merged.Sheet, p)).ToList();
         // Impact numbers are the run policy's (or, without one, the first county policy's).
         var impactPolicy = runPolicy ?? (policies.Count > 0 ? policies[0] : null);
@@ -45,44 +48,7 @@ public static class PersonDecisions
     private static string HomeCounty(Policy? runPolicy, IReadOnlyList<Policy> countyPolicies) =>
         runPolicy?.County ?? (countyPolicies.Count == 1 ? countyPolicies[0].County : "");
 
-    public static MergedRecord Merge(PersonHistory person, string homeCounty) => Merge(person, CountyCountsOf(person), homeCounty);
-
-    private static MergedRecord Merge(PersonHistory person, IReadOnlyList<CountyCount> counts, string homeCounty)
-    {
-        var sheets = person.Records.Where(r => r.Source == "doj").Select(RapSheetOf).ToList();
-        var first = person.Records.Where(r => r.Source != "doj").Select(r => r.Identity).FirstOrDefault();
-        var identity = first is null ? default
-            : (first.Name ?? "", first.CiiNumber ?? "", DojDate.ParseOrNull(first.DateOfBirth ?? ""));
-        return ConvictionMerger.Merge(sheets, counts, homeCounty, identity);
-    }
-
-    /// <summary>The record without the convictions any source's sealed report names (a conviction DOJ and the court both
-    /// reported is sealed when either report is).</summary>
-    public static MergedRecord WithoutSealed(MergedRecord merged, IReadOnlyCollection<ConvictionReport> sealedReports)
-    {
-        if (sealedReports.Count == 0) return merged;
-        var keys = sealedReports.Select(r => (r.Source, r.SourceRecordId, r.Reference)).ToHashSet();
-        var sealedConvictions = merged.Convictions.Where(c => c.Sources.Any(s => keys.Contains((s.Source, s.SourceRecordId, s.Reference))))
-            .Select(c => c.Conviction).ToHashSet(ReferenceEqualityComparer.Instance);
-        if (sealedConvictions.Count == 0) return merged;
-        return new MergedRecord(merged.Sheet with { Convictions = [.. merged.Sheet.Convictions.Where(c => !sealedConvictions.Contains(c))] },
-            [.. merged.Convictions.Where(c => !sealedConvictions.Contains(c.Conviction))]);
-    }
-
-    private static List<CountyCount> CountyCountsOf(PersonHistory person) =>
-        [.. person.Records.Where(r => r.Source != "doj").SelectMany(r => r.Rows
-            // A row of another shape (a county system publishing straight onto the bus) cannot be read; it must not
-            // make the whole person (or batch) fail.
-            .Where(row => row.Fields.Count == CountyLayout.Of(r.Source).Columns.Count)
-            .Select(row => CountyCount.FromFields(r.Source, r.SourceRecordId, [.. row.Fields])))];
-
-    public static RapSheet RapSheetOf(SourceRecord record)
-    {
-        var builder = new RapSheetBuilder(record.SourceRecordId);
-        // Ingestion only passes 95-field rows on; a record published straight onto the bus might not.
-        foreach (var row in record.Rows.Where(r => r.Fields.Count == DojColumns.Count)) builder.Add(new DojFieldArray(row.Fields));
-        return builder.Build();
-    }
+    public static MergedRecord Merge(PersonHistory person, string homeCounty) => PersonSources.Of(person.Records).Merge(homeCounty);
 
     private static DecidedConviction Describe(MergedRecord merged, Decision decision, IReadOnlyList<CountyCount> counts, IReadOnlyList<string> names)
     {

@@ -22,7 +22,7 @@ public sealed class SourceRecordsIngestedConsumer(Inbox inbox, PersonLinks links
         {
             var applied = await inbox.ConsumeOnceAsync(nameof(SourceRecordsIngestedConsumer), context.MessageId, async tx =>
             {
-                linked = await links.LinkAsync(tx, batch.RunId, batch.Records, model, context.CancellationToken);
+                linked = await links.LinkAsync(tx, batch.RunId, batch.Records, model, RunPolicies.Read(batch.RunPolicy), context.CancellationToken);
                 await progress.RecordBatchAsync(tx, batch, linked.Value.Linkage.People.Count, services, context.CancellationToken);
                 tx.Publish(MessageIds.For(batch.RunId, Stage, batch.Sequence),
                     new PersonHistoriesMatched { RunId = batch.RunId, Sequence = batch.Sequence, People = linked.Value.Linkage.People, RunPolicy = batch.RunPolicy });

@@ -2,6 +2,7 @@ using Expunge.CountyRecords;
 using System.Text.Json;
 using Dapper;
 using Expunge.Contracts;
+using Expunge.EligibilityRules;
 using Expunge.Linkage;
 using Expunge.Matching.Domain;
 using Expunge.Persistence;
@@ -12,8 +13,10 @@ namespace Expunge.Matching.Data;
 
 public sealed record SourceLink(string Source, string SourceRecordId, Guid PersonId);
 
-/// <summary>What linking a batch did: the people it touched (whole histories) and the pairs it sent to review.</summary>
-public sealed record BatchLinkage(IReadOnlyList<PersonHistory> People, int NewPeople, int Merges, int ReviewPairs);
+/// <summary>What linking a batch did: the people it touched (whole histories), and the linkage questions it raised:
+/// those worth asking (their answer changes a count, a determination or a filing) and those the model's answer
+/// settles.</summary>
+public sealed record BatchLinkage(IReadOnlyList<PersonHistory> People, int NewPeople, int Merges, int ReviewPairs, int SettledQuestions = 0);
 
 /// <summary>
 /// Links batches of source records to people (Expunge.Linkage's incremental linker) and keeps what that needs: every
@@ -25,8 +28,9 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
 {
     /// <summary>Links one batch inside the consumer's transaction. Call it inside <see cref="LinkedRecordIndex.EnterAsync"/>
     /// and, once the transaction has committed, apply the returned change to the index.</summary>
+    /// <param name="runPolicy">The run's policy, if it named one: what a linkage question puts at stake is weighed with it.</param>
     public async Task<(BatchLinkage Linkage, IndexChange Change)> LinkAsync(OutboxTransaction tx, Guid runId, IReadOnlyList<SourceRecord> records,
-        FellegiSunterModel model, CancellationToken ct)
+        FellegiSunterModel model, Policy? runPolicy, CancellationToken ct)
     {
         var (connection, transaction) = (tx.Connection, tx.Transaction);
         var (known, version) = await index.LockAsync(connection, transaction, cipher, ct);
@@ -68,7 +72,7 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
         if (incoming.Count > 0)
         {
             result = new IncrementalLinker(model, Guid.CreateVersion7, await KeptApartAsync(connection, transaction, ct)).Link(incoming, known.Candidates(incoming));
-            await StoreAsync(connection, transaction, runId, version, result, model, ct);
+            await StoreAsync(connection, transaction, runId, version, result, ct);
         }
 
         foreach (var assignment in result.Assignments) linked[assignment.Record.Id] = assignment.PersonId;
@@ -78,12 +82,18 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
 
         var people = linked.Values.Concat(result.Merges.Select(m => mergedInto.GetValueOrDefault(m.Kept, m.Kept))).Distinct().ToArray();
         var replaced = mergedInto.GroupBy(m => m.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(m => m.Key).Order()]);
-        // The batch's own records are in hand: only the people's other records are read back (and parsed) from the store.
+        // The batch's own records are in hand: only the people's other records (and those of the people a question
+        // names) are read back (and parsed) from the store.
         var batchRecords = records.DistinctBy(r => SourceIdentities.Key(r.Source, r.SourceRecordId)).ToList();
-        var earlier = await RecordsOfAsync(connection, transaction, cipher, people, ct, except: batchRecords);
-        var histories = PersonHistories.Assemble(
-            earlier.Concat(batchRecords.Select(r => (linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], r))), replaced);
-        var linkage = new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count, result.Review.Count);
+        var questioned = result.Review.SelectMany(r => (Guid[])[r.PersonA, r.PersonB]).Except(people).ToArray();
+        var earlier = await RecordsOfAsync(connection, transaction, cipher, [.. people, .. questioned], ct, except: batchRecords);
+        var recordsOf = earlier.Concat(batchRecords.Select(r => (PersonId: linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], Record: r)))
+            .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => PersonSources.Of(g.Select(r => r.Record)));
+        var asked = await StoreQuestionsAsync(connection, transaction, result.Review, recordsOf, model, runPolicy, ct);
+        var histories = await WithDeferredReportsAsync(connection, transaction,
+            PersonHistories.Assemble(earlier.Where(r => people.Contains(r.PersonId)).Concat(batchRecords.Select(r => (linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], r))), replaced), ct);
+        var linkage = new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count,
+            asked, result.Review.Count - asked);
         var change = new IndexChange(version, result.Merges, [.. result.Assignments.Select(a => (a.Record, a.PersonId)), .. again.Select(r => (r, linked[r.Id]))]);
         return (linkage, change);
     }
@@ -117,11 +127,63 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
         return into;
     }
 
-    private async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, long version, IncrementalResult result,
-        FellegiSunterModel model, CancellationToken ct)
+    /// <summary>
+    /// Stores the batch's linkage questions with what each puts at stake (<see cref="LinkageStakes"/>, weighed with the
+    /// run's policy): a question whose answer changes nothing is settled by the model (<c>auto</c>: two people, shown
+    /// as such), the rest are open, most at stake first. Returns how many are open.
+    /// </summary>
+    private async Task<int> StoreQuestionsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<ReviewCandidate> review,
+        Dictionary<Guid, PersonSources> recordsOf, FellegiSunterModel model, Policy? runPolicy, CancellationToken ct)
     {
-        var pairs = result.Review.Select(r => (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
-            Evidence: cipher.SealJson(Evidence.Explain(model, r.A, r.B, r.Vector), StoredRecordColumns.Evidence))).ToList();
+        PersonSources Of(Guid person) => recordsOf.GetValueOrDefault(person) ?? new PersonSources([], []);
+        var pairs = review.Select(r => (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
+            Evidence: cipher.SealJson(Evidence.Explain(model, r.A, r.B, r.Vector), StoredRecordColumns.Evidence),
+            Stake: LinkageStakes.Of(Of(r.PersonA), Of(r.PersonB), runPolicy, runPolicy?.County))).ToList();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO matching.review_pair (a_source, a_record_id, b_source, b_record_id, probability, reason, evidence, status, shared, changed, eligible, deferred)
+            SELECT a, ai, b, bi, p, r, e, s, sh, ch, el, d::jsonb
+            FROM unnest(@aSources::text[], @aIds::text[], @bSources::text[], @bIds::text[], @probabilities::float8[], @reasons::text[], @evidence::bytea[],
+                        @statuses::text[], @shared::int[], @changed::int[], @eligible::int[], @deferred::text[]) AS q(a, ai, b, bi, p, r, e, s, sh, ch, el, d)
+            ON CONFLICT DO NOTHING
+            """, new
+            {
+                aSources = pairs.Select(p => p.A.Source).ToArray(),
+                aIds = pairs.Select(p => p.A.Id).ToArray(),
+                bSources = pairs.Select(p => p.B.Source).ToArray(),
+                bIds = pairs.Select(p => p.B.Id).ToArray(),
+                probabilities = pairs.Select(p => p.Probability).ToArray(),
+                reasons = pairs.Select(p => p.Reason).ToArray(),
+                evidence = pairs.Select(p => p.Evidence).ToArray(),
+                statuses = pairs.Select(p => p.Stake.Matters(p.Probability) ? "open" : "auto").ToArray(),
+                shared = pairs.Select(p => p.Stake.Shared).ToArray(),
+                changed = pairs.Select(p => p.Stake.Changed).ToArray(),
+                eligible = pairs.Select(p => p.Stake.Eligible).ToArray(),
+                deferred = pairs.Select(p => p.Stake.SharedReportsOfB.Count > 0 ? JsonSerializer.Serialize(p.Stake.SharedReportsOfB, DeferredJson) : null).ToArray(),
+            }, tx, cancellationToken: ct));
+        return pairs.Count(p => p.Stake.Matters(p.Probability));
+    }
+
+    private static readonly JsonSerializerOptions DeferredJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The histories, each with the reports it defers to another person while a question about the two is open
+    /// (the conviction both report is decided once, with the other person).</summary>
+    public static async Task<IReadOnlyList<PersonHistory>> WithDeferredReportsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
+        IReadOnlyList<PersonHistory> histories, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<(Guid Person, string Deferred)>(new CommandDefinition("""
+            SELECT lb.person_id, p.deferred::text
+            FROM matching.review_pair p
+            JOIN matching.source_link la ON la.source = p.a_source AND la.source_record_id = p.a_record_id
+            JOIN matching.source_link lb ON lb.source = p.b_source AND lb.source_record_id = p.b_record_id
+            WHERE p.status = 'open' AND p.deferred IS NOT NULL AND la.person_id <> lb.person_id AND lb.person_id = ANY(@people)
+            """, new { people = histories.Select(h => h.PersonId).ToArray() }, tx, cancellationToken: ct));
+        var deferred = rows.GroupBy(r => r.Person).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<ConvictionReport>)[.. g.SelectMany(r => JsonSerializer.Deserialize<List<ConvictionReport>>(r.Deferred, DeferredJson) ?? [])]);
+        return [.. histories.Select(h => deferred.TryGetValue(h.PersonId, out var reports) ? h with { DeferredReports = reports } : h)];
+    }
+
+    private static async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid runId, long version, IncrementalResult result, CancellationToken ct)
+    {
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.person (person_id, created_run_id) SELECT unnest(@newPeople::uuid[]), @runId;
             UPDATE matching.link_state SET records = records + cardinality(@ids::text[]) WHERE id = 1;
@@ -130,9 +192,6 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
             UPDATE matching.person p SET merged_into = m.kept FROM unnest(@absorbed::uuid[], @kept::uuid[]) AS m(absorbed, kept) WHERE p.person_id = m.absorbed;
             UPDATE matching.source_link l SET person_id = m.kept, link_version = @version
             FROM unnest(@absorbed::uuid[], @kept::uuid[]) AS m(absorbed, kept) WHERE l.person_id = m.absorbed;
-            INSERT INTO matching.review_pair (a_source, a_record_id, b_source, b_record_id, probability, reason, evidence)
-            SELECT * FROM unnest(@aSources::text[], @aIds::text[], @bSources::text[], @bIds::text[], @probabilities::float8[], @reasons::text[], @evidence::bytea[])
-            ON CONFLICT DO NOTHING;
             """, new
             {
                 runId,
@@ -143,13 +202,6 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
                 persons = result.Assignments.Select(a => a.PersonId).ToArray(),
                 absorbed = result.Merges.Select(m => m.Absorbed).ToArray(),
                 kept = result.Merges.Select(m => m.Kept).ToArray(),
-                aSources = pairs.Select(p => p.A.Source).ToArray(),
-                aIds = pairs.Select(p => p.A.Id).ToArray(),
-                bSources = pairs.Select(p => p.B.Source).ToArray(),
-                bIds = pairs.Select(p => p.B.Id).ToArray(),
-                probabilities = pairs.Select(p => p.Probability).ToArray(),
-                reasons = pairs.Select(p => p.Reason).ToArray(),
-                evidence = pairs.Select(p => p.Evidence).ToArray(),
             }, tx, cancellationToken: ct));
     }
 

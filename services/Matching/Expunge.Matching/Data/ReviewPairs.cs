@@ -10,10 +10,12 @@ using Npgsql;
 
 namespace Expunge.Matching.Data;
 
-/// <summary>A pair in the linkage review queue, with both records' identities and the evidence for and against.</summary>
+/// <summary>A pair in the linkage review queue, with both records' identities, the evidence for and against, and what
+/// the answer puts at stake: convictions both report (<see cref="Shared"/>), determinations it changes
+/// (<see cref="Changed"/>), and of those the ones with relief in one reading (<see cref="Eligible"/>).</summary>
 public sealed record ReviewPair(long PairId, string ASource, string ARecordId, Guid? APerson, string BSource, string BRecordId, Guid? BPerson,
     double Probability, string Reason, string Status, DateTime OpenedAt, string? DecidedBy, DateTime? DecidedAt, string? Note,
-    LinkageRecord? A, LinkageRecord? B, IReadOnlyList<FieldEvidence> Evidence);
+    LinkageRecord? A, LinkageRecord? B, IReadOnlyList<FieldEvidence> Evidence, int Shared = 0, int Changed = 0, int Eligible = 0);
 
 /// <summary>
 /// The linkage review queue. An operator's decision is applied at once and recorded: <c>link</c> merges the two
@@ -32,17 +34,17 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
             SELECT p.pair_id AS PairId, p.a_source AS ASource, p.a_record_id AS ARecordId, la.person_id AS APerson,
                    p.b_source AS BSource, p.b_record_id AS BRecordId, lb.person_id AS BPerson, p.probability, p.reason, p.status,
                    p.opened_at AS OpenedAt, p.decided_by AS DecidedBy, p.decided_at AS DecidedAt, p.note,
-                   ra.identity AS AIdentity, rb.identity AS BIdentity, p.evidence
+                   ra.identity AS AIdentity, rb.identity AS BIdentity, p.evidence, p.shared, p.changed, p.eligible
             FROM matching.review_pair p
             LEFT JOIN matching.source_link la ON la.source = p.a_source AND la.source_record_id = p.a_record_id
             LEFT JOIN matching.source_link lb ON lb.source = p.b_source AND lb.source_record_id = p.b_record_id
             LEFT JOIN matching.source_record ra ON ra.source = p.a_source AND ra.source_record_id = p.a_record_id
             LEFT JOIN matching.source_record rb ON rb.source = p.b_source AND rb.source_record_id = p.b_record_id
-            WHERE p.status = @status ORDER BY p.probability DESC, p.pair_id LIMIT @limit
+            WHERE p.status = @status ORDER BY p.shared DESC, p.eligible DESC, p.changed DESC, p.probability DESC, p.pair_id LIMIT @limit
             """, new { status, limit }, cancellationToken: ct));
         return [.. rows.Select(r => new ReviewPair(r.PairId, r.ASource, r.ARecordId, r.APerson, r.BSource, r.BRecordId, r.BPerson, r.Probability,
             r.Reason, r.Status, r.OpenedAt, r.DecidedBy, r.DecidedAt, r.Note, Identity(r.AIdentity), Identity(r.BIdentity),
-            cipher.OpenJson<List<FieldEvidence>>(r.Evidence, StoredRecordColumns.Evidence)))];
+            cipher.OpenJson<List<FieldEvidence>>(r.Evidence, StoredRecordColumns.Evidence), r.Shared, r.Changed, r.Eligible))];
     }
 
     public async Task<(Outcome Outcome, Guid? RunId)> DecideAsync(long pairId, bool link, string by, string note, CancellationToken ct)
@@ -62,7 +64,8 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
                 WHERE p.pair_id = @pairId FOR UPDATE OF p
                 """, new { pairId }, transaction, cancellationToken: ct));
         if (pair is not { } p) return (Outcome.NotFound, null);
-        if (p.Status != "open") return (Outcome.AlreadyDecided, null);
+        // A question the model settled (auto) may still be answered by a person who looked.
+        if (p.Status is not ("open" or "auto")) return (Outcome.AlreadyDecided, null);
 
         var changed = new List<Guid>();
         var replaced = new Dictionary<Guid, IReadOnlyList<Guid>>();
@@ -114,7 +117,8 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
         {
             // A correction travels as a run of one batch, so every stage after matching handles it like any other.
             runId = Guid.CreateVersion7();
-            var people = PersonHistories.Assemble(await PersonLinks.RecordsOfAsync(connection, transaction, cipher, changed, ct), replaced);
+            var people = await PersonLinks.WithDeferredReportsAsync(connection, transaction,
+                PersonHistories.Assemble(await PersonLinks.RecordsOfAsync(connection, transaction, cipher, changed, ct), replaced), ct);
             tx.Publish(MessageIds.For(runId.Value, MatchingRegistration.Service, 0), new PersonHistoriesMatched { RunId = runId.Value, Sequence = 0, People = people });
             tx.Publish(MessageIds.For(runId.Value, MatchingRegistration.Service + ".run-ingested", 0), new RunIngested
             {
@@ -147,5 +151,8 @@ public sealed class ReviewPairs(NpgsqlDataSource db, OutboxSignal outbox, Linkag
         public byte[]? AIdentity { get; set; }
         public byte[]? BIdentity { get; set; }
         public byte[] Evidence { get; set; } = [];
+        public int Shared { get; set; }
+        public int Changed { get; set; }
+        public int Eligible { get; set; }
     }
 }

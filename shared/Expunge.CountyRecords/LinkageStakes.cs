@@ -1,0 +1,122 @@
+using Expunge.Contracts;
+using Expunge.EligibilityRules;
+
+namespace Expunge.CountyRecords;
+
+/// <summary>
+/// What answering a linkage question ("are these two people one?") can change: <see cref="Shared"/> convictions both
+/// people report (kept apart, each would be decided twice), and <see cref="Changed"/> convictions in scope whose
+/// determination differs between deciding the two apart and together (another's priors, age, a registration);
+/// <see cref="Eligible"/> of those are eligible in one reading, the relief actually at stake.
+/// <see cref="SharedReportsOfB"/> are the second person's reports of the shared convictions: until the question is
+/// answered they are decided with the first person only.
+/// </summary>
+public sealed record LinkageStake(int Shared, int Changed, int Eligible, IReadOnlyList<ConvictionReport> SharedReportsOfB)
+{
+    public static readonly LinkageStake None = new(0, 0, 0, []);
+
+    /// <summary>Asked when keeping the two apart, as the model does below its link threshold, would decide at least
+    /// this many convictions wrongly, in expectation.</summary>
+    public const double AskFrom = 0.5;
+
+    /// <summary>A question worth a person's time: a conviction both report (kept apart, it is decided twice), or a
+    /// determination the answer changes, weighed by how likely the model thinks the two are one person (relief in
+    /// full, another change of determination at half): a question about two people who are most likely two, whose
+    /// answer could change one conviction, is settled by the model and shown as such.</summary>
+    public bool Matters(double probability) =>
+        Shared > 0 || probability * (Eligible + ((Changed - Eligible) / 2.0)) >= AskFrom;
+
+    /// <summary>Questions are asked most at stake first: double counts, then relief, then any changed determination.</summary>
+    public int Rank => (Shared * 1_000_000) + (Eligible * 1_000) + Changed;
+}
+
+public static class LinkageStakes
+{
+    /// <param name="policy">The run's policy; without one, a conviction in scope counts as changed whenever the other
+    /// person has any history that could bear on it (a conviction, a registration, a death).</param>
+    /// <param name="homeCounty">The county whose convictions are decided; null for any county (no policy names one).</param>
+    public static LinkageStake Of(PersonSources a, PersonSources b, Policy? policy, string? homeCounty)
+    {
+        var county = homeCounty ?? "";
+        var (apart, together) = ((a.Merge(county), b.Merge(county)), a.With(b).Merge(county));
+        // Shared: a conviction of B that one of A's convictions is, by the court's own number (the same case and
+        // defendant, not a suffix one side dropped: co-defendants share the rest), the same count or offense, and the date.
+        var reportsOfA = apart.Item1.Convictions.Where(c => InScope(c, homeCounty)).Select(c => ReportsOf(c, a)).ToList();
+        var sharedConvictions = apart.Item2.Convictions.Where(c => InScope(c, homeCounty))
+            .Where(c => ReportsOf(c, b) is var ofB && reportsOfA.Any(ofA => SameConviction(ofA, ofB))).ToList();
+        var shared = sharedConvictions.Count;
+        IReadOnlyList<ConvictionReport> ofB = [.. sharedConvictions.SelectMany(c => c.Sources)
+            .Select(s => new ConvictionReport { Source = s.Source, SourceRecordId = s.SourceRecordId, Reference = s.Reference })];
+        if (policy is null)
+        {
+            static bool HasHistory(MergedRecord r) => r.Sheet.Convictions.Count > 0 || r.Sheet.Registrations.Count > 0 || r.Sheet.Deceased;
+            var inScopeA = apart.Item1.Convictions.Count(c => InScope(c, homeCounty));
+            var inScopeB = apart.Item2.Convictions.Count(c => InScope(c, homeCounty));
+            var changed = (HasHistory(apart.Item2) ? inScopeA : 0) + (HasHistory(apart.Item1) ? inScopeB : 0);
+            return new LinkageStake(shared, changed, changed, ofB);
+        }
+        // Each conviction's determination apart, by every report of it; then together.
+        var separate = new Dictionary<(string, string, string), Decision>();
+        foreach (var record in (MergedRecord[])[apart.Item1, apart.Item2])
+        {
+            foreach (var decision in EligibilityEngine.Decide(record.Sheet, policy))
+            {
+                foreach (var s in record.Of(decision.Conviction).Sources) separate[(s.Source, s.SourceRecordId, s.Reference)] = decision;
+            }
+        }
+        int changedTogether = 0, eligible = 0;
+        foreach (var decision in EligibilityEngine.Decide(together.Sheet, policy))
+        {
+            var before = together.Of(decision.Conviction).Sources.Select(s => separate.GetValueOrDefault((s.Source, s.SourceRecordId, s.Reference)))
+                .OfType<Decision>().Distinct().ToList();
+            if (before.Count == 1 && before[0].Determination == decision.Determination && before[0].ReasonCode == decision.ReasonCode) continue;
+            changedTogether++;
+            if (IsRelief(decision) || before.Any(IsRelief)) eligible++;
+        }
+        return new LinkageStake(shared, changedTogether, eligible, ofB);
+    }
+
+    private static bool InScope(MergedConviction c, string? homeCounty) =>
+        !c.Dismissed && c.Conviction.IsProp64 && (homeCounty is null || c.Conviction.County == homeCounty);
+
+    /// <summary>What one source says of a conviction: its case numbers, count number, offense and date.</summary>
+    private sealed record Report(IReadOnlyList<Linkage.CaseKey> Cases, int Count, string Section, Doj.DojDate? Date);
+
+    private static List<Report> ReportsOf(MergedConviction conviction, PersonSources sources)
+    {
+        var reports = new List<Report>();
+        foreach (var s in conviction.Sources)
+        {
+            if (s.Source == SourceIdentities.Doj)
+            {
+                if (sources.Sheets.FirstOrDefault(x => x.SubjectId == s.SourceRecordId)?.Convictions.FirstOrDefault(c => c.CntOrder == s.Reference) is { } c)
+                {
+                    var count = c.CntOrder.Length >= 9 && int.TryParse(c.CntOrder.AsSpan(6, 3), out var n) ? n : 0;
+                    reports.Add(new Report(Linkage.CaseKey.ParseAll(c.CaseNumber), count, c.Offense?.Section ?? "", c.Date));
+                }
+            }
+            else if (sources.Counts.FirstOrDefault(x => x.Source == s.Source && x.RowId == s.Reference) is { } row)
+            {
+                reports.Add(new Report(Linkage.CaseKey.ParseAll(row.CaseNumber), row.CountNumber,
+                    row.Charge.Offenses.Count > 0 ? row.Charge.Offenses[0].Section : "", row.DispositionDate));
+            }
+        }
+        return reports;
+    }
+
+    /// <summary>Two people's reports name one conviction: one case number, word for word but for padding and separators
+    /// (no co-defendant suffix anywhere that disagrees), one count number or offense, and dates within a week.</summary>
+    private static bool SameConviction(List<Report> a, List<Report> b)
+    {
+        var cases = a.SelectMany(x => x.Cases).ToList();
+        var otherCases = b.SelectMany(x => x.Cases).ToList();
+        if (cases.Any(x => otherCases.Any(y => x.Compare(y) == Linkage.CaseAgreement.CoDefendants))) return false;
+        return a.Any(x => b.Any(y =>
+            x.Cases.Any(k => y.Cases.Any(l => k.Compare(l) == Linkage.CaseAgreement.Same))
+            && ((x.Count > 0 && x.Count == y.Count) || (x.Section.Length > 0 && x.Section == y.Section))
+            && x.Date is { } d && y.Date is { } e && Math.Abs(d.Earliest.DayNumber - e.Earliest.DayNumber) <= 7));
+    }
+
+    private static bool IsRelief(Decision d) => d.Determination is Determinations.EligibleForDismissal or Determinations.EligibleForReduction;
+
+}
