@@ -109,7 +109,7 @@ public static class CountyExportReader
             {
                 fields[layout.Index(column)] = CountyDates.ToStored(date);
             }
-            else if (value.All(c => c == '0' || !char.IsAsciiDigit(c)))
+            else if (value.Any(char.IsAsciiDigit) && value.All(c => c == '0' || !char.IsAsciiDigit(c)))
             {
                 fields[layout.Index(column)] = ""; // 00/00/0000: no date at all
             }

@@ -196,7 +196,10 @@ public sealed class FellegiSunterModel
     /// once is as rare as the data can show). Exact agreement on a name that was typed on one side only is still
     /// weighed by the field's average.</summary>
     private double TermFrequency(Dictionary<string, double> frequency, string value, double average) =>
-        frequency.TryGetValue(value, out var share) ? share : Math.Min(average, 1.0 / Math.Max(RecordCount, 1));
+        frequency.TryGetValue(value, out var share) ? share
+        // A model that has seen no names (the default a fresh system starts with) cannot call any name rare.
+        : frequency.Count == 0 ? average
+        : Math.Min(average, 1.0 / Math.Max(RecordCount, 1));
 
     private static double[][] EstimateU(IReadOnlyList<StandardRecord> records, Func<int, int>? side, int seed)
     {

@@ -83,3 +83,75 @@ public class ConvictionMergerTests
         Assert.Empty(merged.Convictions);
     }
 }
+
+public class CaseNumberMergingTests
+{
+    private static RapSheet Doj(string ofn, string date, IReadOnlyList<string>? eventNumbers = null) =>
+        new("1001", "A123", "DOE,JOHN", new DojDate(1970, 1, 1), false,
+        [
+            new Conviction("001002001000", ofn, DojDate.ParseOrNull(date), "LOS ANGELES", true, ChargeParser.Parse("11359 HS-POSSESS FOR SALE"), Sentence.None, false)
+            {
+                EventNumbers = eventNumbers ?? [],
+            },
+        ], []);
+
+    private static CountyCount Court(string caseNumber, string date, string booking = "") =>
+        new("court", caseNumber, $"{caseNumber}#1", caseNumber, 1, CountyCharges.Parse("HS 11359"), "F", "CONVICTED", DojDate.ParseOrNull(date), Sentence.None,
+            "LA DA", BookingNumber: booking);
+
+    // DOJ dates the court action ten days after the court: the offense and date alone do not make them one.
+    [Theory]
+    [InlineData("BA540834", "BA540834")]
+    [InlineData("PA-791656", "PA791656")]
+    [InlineData("TA 291451", "TA291451")]
+    [InlineData("GA00336042", "GA336042")]
+    [InlineData("LA54321", "LA054321")]
+    [InlineData("BA540835", "BA540835-01")]
+    [InlineData("PA-779705-01", "PA779705")]
+    public void A_doj_count_and_its_court_row_are_one_conviction_whatever_the_spelling_of_the_case_number(string ofn, string courtCase)
+    {
+        var merged = ConvictionMerger.Merge([Doj(ofn, "20100311")], [Court(courtCase, "20100301")], "LOS ANGELES");
+        Assert.Equal("doj;court", Assert.Single(merged.Convictions).SourceNames);
+    }
+
+    [Fact]
+    public void Doj_numbers_for_the_cycle_tie_a_court_row_where_the_ofn_holds_the_booking_number()
+    {
+        var merged = ConvictionMerger.Merge([Doj("44556677", "20100311", ["44556677"])], [Court("SA654321", "20100301", booking: "44556677")], "LOS ANGELES");
+        Assert.Equal("doj;court", Assert.Single(merged.Convictions).SourceNames);
+    }
+
+    [Fact]
+    public void Without_any_tie_two_reports_ten_days_apart_stay_two_convictions()
+    {
+        var merged = ConvictionMerger.Merge([Doj("44556677", "20100311")], [Court("SA654321", "20100301")], "LOS ANGELES");
+        Assert.Equal(2, merged.Convictions.Count);
+    }
+
+    [Fact]
+    public void A_conviction_two_people_report_by_the_courts_own_number_is_at_stake_and_the_second_defers_its_report()
+    {
+        var a = new PersonSources([Doj("BA-0777777", "20100301")], []);
+        var b = new PersonSources([], [Court("BA777777", "20100301")]);
+        var stake = LinkageStakes.Of(a, b, null, "LOS ANGELES");
+        Assert.Equal(1, stake.Shared);
+        Assert.True(stake.Matters(0.01));
+        Assert.Equal(("court", "BA777777#1"), (Assert.Single(stake.SharedReportsOfB).Source, stake.SharedReportsOfB[0].Reference));
+    }
+
+    [Fact]
+    public void Co_defendants_report_their_own_convictions_not_one_shared()
+    {
+        var a = new PersonSources([], [Court("BA540835-01", "20100301")]);
+        var b = new PersonSources([], [Court("BA540835-02", "20100301")]);
+        Assert.Equal(0, LinkageStakes.Of(a, b, null, "LOS ANGELES").Shared);
+    }
+
+    [Fact]
+    public void A_question_about_two_people_without_history_to_share_changes_nothing()
+    {
+        var a = new PersonSources([Doj("BA1", "20100301")], []);
+        var stake = LinkageStakes.Of(a, new PersonSources([], []), null, "LOS ANGELES");
+        Assert.False(stake.Matters(0.99));
+    }
+}

@@ -27,14 +27,14 @@ public class IncrementalLinkerTests
     [Fact]
     public void A_record_like_no_one_founds_a_new_person()
     {
-        var result = Linker().Link([Record("b", "ANA", "TORRES", "19900101")], [new KnownRecord(Record("a", "LUIS", "GOMEZ", "19610707"), Guid.NewGuid())]);
+        var result = Linker().Link([Record("b", "ANA", "TORRES", "19900115")], [new KnownRecord(Record("a", "LUIS", "GOMEZ", "19610707"), Guid.NewGuid())]);
         Assert.True(Assert.Single(result.Assignments).NewPerson);
     }
 
     [Fact]
     public void Records_of_one_batch_link_to_each_other()
     {
-        var result = Linker().Link([Record("a", "ANA", "TORRES", "19900101"), Record("b", "ANA", "TORRES", "19900101", source: "da")], []);
+        var result = Linker().Link([Record("a", "ANA", "TORRES", "19900115"), Record("b", "ANA", "TORRES", "19900115", source: "da")], []);
         Assert.Single(result.Assignments.Select(a => a.PersonId).Distinct());
     }
 
@@ -45,11 +45,11 @@ public class IncrementalLinkerTests
         // One person known by DOB (two records), the other by CII; the new record carries both.
         KnownRecord[] known =
         [
-            new(Record("a1", "ANA", "TORRES", "19900101"), large),
-            new(Record("a2", "ANA", "TORRES", "19900101"), large),
+            new(Record("a1", "ANA", "TORRES", "19900115"), large),
+            new(Record("a2", "ANA", "TORRES", "19900115"), large),
             new(Record("b1", "ANITA", "TORRES-VEGA", "", "A123"), small),
         ];
-        var result = Linker().Link([Record("c", "ANA", "TORRES", "19900101", "A123")], known);
+        var result = Linker().Link([Record("c", "ANA", "TORRES", "19900115", "A123")], known);
         Assert.Equal(new PersonMerge(large, small), Assert.Single(result.Merges));
         Assert.Equal(large, result.Assignments.Single().PersonId);
     }
@@ -60,7 +60,7 @@ public class IncrementalLinkerTests
         // c1 founds a person; c2 (same person, with the known person's CII) then joins it to the known one, which keeps
         // its id: no record of the batch may claim to have founded a person that existed before.
         var known = new Guid("00000000-0000-0000-0000-000000000009");
-        var result = Linker().Link([Record("c1", "ANA", "TORRES", "19900101"), Record("c2", "ANA", "TORRES", "19900101", "A123")],
+        var result = Linker().Link([Record("c1", "ANA", "TORRES", "19900115"), Record("c2", "ANA", "TORRES", "19900115", "A123")],
             [new KnownRecord(Record("b1", "ANITA", "TORRES-VEGA", "", "A123"), known)]);
         Assert.Single(result.Merges);
         Assert.All(result.Assignments, a => Assert.Equal(known, a.PersonId));
@@ -71,8 +71,8 @@ public class IncrementalLinkerTests
     public void People_with_different_cii_numbers_are_never_merged_by_the_model()
     {
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
-        KnownRecord[] known = [new(Record("a", "ANA", "TORRES", "19900101", "A1"), first), new(Record("b", "ANA", "TORRES", "19900101", "B2"), second)];
-        var result = Linker().Link([Record("c", "ANA", "TORRES", "19900101")], known);
+        KnownRecord[] known = [new(Record("a", "ANA", "TORRES", "19900115", "A1"), first), new(Record("b", "ANA", "TORRES", "19900115", "B2"), second)];
+        var result = Linker().Link([Record("c", "ANA", "TORRES", "19900115")], known);
         Assert.Empty(result.Merges);
         Assert.Contains(result.Review, r => r.Reason.Contains("CII", StringComparison.Ordinal));
     }
@@ -81,10 +81,10 @@ public class IncrementalLinkerTests
     public void People_an_operator_split_are_never_joined_again_by_a_record_that_looks_like_both()
     {
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
-        KnownRecord[] known = [new(Record("a", "ANA", "TORRES", "19900101"), first), new(Record("b", "ANA", "TORRES", "19900101"), second)];
+        KnownRecord[] known = [new(Record("a", "ANA", "TORRES", "19900115"), first), new(Record("b", "ANA", "TORRES", "19900115"), second)];
         var linker = new IncrementalLinker(Model, Guid.NewGuid, new HashSet<(string, string)> { ("a", "b") });
 
-        var result = linker.Link([Record("c", "ANA", "TORRES", "19900101")], known);
+        var result = linker.Link([Record("c", "ANA", "TORRES", "19900115")], known);
 
         Assert.Empty(result.Merges);
         Assert.Contains(result.Review, r => r.Reason.StartsWith("would join people an operator separated", StringComparison.Ordinal));
@@ -97,11 +97,11 @@ public class IncrementalLinkerTests
         // reviewer is asked once about the others, not once per person.
         KnownRecord[] known =
         [
-            new(Record("a", "ANA", "TORRES", "19900101", "A1"), Guid.NewGuid()),
-            new(Record("b", "ANA", "TORRES", "19900101", "B2"), Guid.NewGuid()),
-            new(Record("c", "ANA", "TORRES", "19900101", "C3"), Guid.NewGuid()),
+            new(Record("a", "ANA", "TORRES", "19900115", "A1"), Guid.NewGuid()),
+            new(Record("b", "ANA", "TORRES", "19900115", "B2"), Guid.NewGuid()),
+            new(Record("c", "ANA", "TORRES", "19900115", "C3"), Guid.NewGuid()),
         ];
-        var result = Linker().Link([Record("d", "ANA", "TORRES", "19900101")], known);
+        var result = Linker().Link([Record("d", "ANA", "TORRES", "19900115")], known);
         var review = Assert.Single(result.Review);
         Assert.Equal("d", review.B.Id);
         Assert.EndsWith("(and 1 other possible person)", review.Reason, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public class IncrementalLinkerTests
     [Fact]
     public void A_split_keeps_the_larger_part_together_and_the_two_named_records_apart()
     {
-        StandardRecord[] person = [Record("a", "ANA", "TORRES", "19900101"), Record("b", "ANA", "TORRES", "19900101"), Record("c", "ANA", "TORRES", "19900101")];
+        StandardRecord[] person = [Record("a", "ANA", "TORRES", "19900115"), Record("b", "ANA", "TORRES", "19900115"), Record("c", "ANA", "TORRES", "19900115")];
         var parts = PersonSplit.Split(person, person[0], person[2], Model);
         Assert.Equal(2, parts.Count);
         Assert.Equal(2, parts[0].Count);

@@ -88,6 +88,35 @@ public sealed class MatchingStageTests(Infrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_question_about_a_conviction_two_people_report_is_asked_first_and_the_conviction_is_decided_once_until_it_is_answered()
+    {
+        infrastructure.Require();
+        await using var stage = await StartAsync();
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        // DOJ and the court report one conviction (the court's case number, count and date), but their CII numbers
+        // name two people: the model must not join them, so it asks.
+        await LinkAsync(stage, People.Batch(first, People.DojConviction("800", "QUINTERO,ROSA", "19850303", "A7654321", "BA-0777777", "20100301")));
+        await LinkAsync(stage, People.Batch(second, People.CourtConviction("BA777777", "QUINTERO", "ROSA", "1985-03-03", "A1111999", "2010-03-01")));
+        await stage.RelayAsync();
+
+        Assert.Equal(2L, await stage.ScalarAsync<long>("SELECT count(DISTINCT person_id) FROM matching.source_link"));
+        var pair = Assert.Single(await stage.Service<ReviewPairs>().ListAsync("open", 10, TestContext.Current.CancellationToken));
+        Assert.Equal(("800", "BA777777", 1), (pair.ARecordId, pair.BRecordId, pair.Shared));
+        // The court's person defers its report to DOJ's person while the question is open: the conviction is decided once.
+        var court = Assert.Single(Matched(stage, second).People);
+        var deferred = Assert.Single(court.DeferredReports);
+        Assert.Equal(("court", "BA777777", "BA777777#1"), (deferred.Source, deferred.SourceRecordId, deferred.Reference));
+
+        // Answered (one person), nothing is deferred any more: the merged person decides the conviction, once.
+        var (outcome, correction) = await stage.Service<ReviewPairs>().DecideAsync(pair.PairId, link: true, "test.operator", "same fingerprint card", TestContext.Current.CancellationToken);
+        await stage.RelayAsync();
+        Assert.Equal(ReviewPairs.Outcome.Done, outcome);
+        var merged = Assert.Single(Matched(stage, correction!.Value).People);
+        Assert.Equal(2, merged.Records.Count);
+        Assert.Empty(merged.DeferredReports);
+    }
+
+    [Fact]
     public async Task A_record_that_bridges_two_people_merges_them_and_an_operator_can_split_them_again()
     {
         infrastructure.Require();
@@ -107,9 +136,11 @@ public sealed class MatchingStageTests(Infrastructure infrastructure)
         Assert.Equal(1L, await stage.ScalarAsync<long>("SELECT count(DISTINCT person_id) FROM matching.source_link"));
         Assert.Equal(1L, await stage.ScalarAsync<long>("SELECT count(*) FROM matching.person WHERE merged_into IS NOT NULL"));
 
-        // The pair the second batch could not decide is in the review queue; the operator says: two people.
-        var pairs = await stage.Service<ReviewPairs>().ListAsync("open", 10, TestContext.Current.CancellationToken);
+        // The pair the second batch could not decide is kept: its records hold no conviction, so its answer changes
+        // nothing and the model's answer stands (auto); an operator who looks may still answer it: two people.
+        var pairs = await stage.Service<ReviewPairs>().ListAsync("auto", 10, TestContext.Current.CancellationToken);
         var pair = Assert.Single(pairs, p => p.ARecordId == "LA1" && p.BRecordId == "900");
+        Assert.Empty(await stage.Service<ReviewPairs>().ListAsync("open", 10, TestContext.Current.CancellationToken));
         Assert.Contains(pair.Evidence, e => e.Field == "Surname" && e.Weight > 0);
         var (outcome, correction) = await stage.Service<ReviewPairs>().DecideAsync(pair.PairId, link: false, "test.operator", "different mothers' names on the court files", TestContext.Current.CancellationToken);
         await stage.RelayAsync();

@@ -74,5 +74,40 @@ internal static class People
         Rows = [new SourceRow { File = "extract.dat", Line = 2, Fields = [subjectId, name] }],
     };
 
+    /// <summary>A DOJ subject convicted of one Los Angeles 11359 felony in court case <paramref name="ofn"/>, count 1.</summary>
+    public static SourceRecord DojConviction(string subjectId, string name, string dob, string cii, string ofn, string convictedOn)
+    {
+        var f = Enumerable.Repeat("", DojColumns.Count).ToArray();
+        (f[DojColumns.SubjectId], f[DojColumns.PrimaryName], f[DojColumns.PrimaryDob], f[DojColumns.CiiNumber]) = (subjectId, name, dob, cii);
+        (f[DojColumns.StepEventDate], f[DojColumns.StepTypeDescription], f[DojColumns.StepAgencyCountyName]) = (convictedOn, "COURT ACTION", "LOS ANGELES");
+        (f[DojColumns.CountOrder], f[DojColumns.Ofn], f[DojColumns.OffenseDescription]) = ("001002001000", ofn, "11359 HS-POSSESS MARIJUANA FOR SALE");
+        (f[DojColumns.DispositionDescription], f[DojColumns.ConvictionStatusDescription]) = ("CONVICTED-JAIL", "FELONY");
+        return new SourceRecord
+        {
+            Source = "doj", SourceRecordId = subjectId,
+            Identity = Expunge.CountyRecords.SourceIdentities.OfDojRows([f]),
+            Rows = [new SourceRow { File = "extract.dat", Line = 2, Fields = f }],
+        };
+    }
+
+    /// <summary>A court case with count 1, an 11359 felony conviction, as the court export holds it.</summary>
+    public static SourceRecord CourtConviction(string caseNumber, string surname, string given, string dob, string cii, string convictedOn)
+    {
+        var layout = Expunge.CountyRecords.CountyLayout.Court;
+        var f = Enumerable.Repeat("", layout.Columns.Count).ToArray();
+        foreach (var (column, value) in new[] { ("court_case_number", caseNumber), ("count_number", "1"), ("defendant_last_name", surname),
+                     ("defendant_first_name", given), ("date_of_birth", dob), ("cii_number", cii), ("charge_code", "HS 11359"), ("charge_level", "F"),
+                     ("disposition", "CONVICTED"), ("disposition_date", convictedOn.Replace("-", "", StringComparison.Ordinal)) })
+        {
+            f[layout.Index(column)] = value;
+        }
+        return new SourceRecord
+        {
+            Source = "court", SourceRecordId = caseNumber,
+            Identity = Expunge.CountyRecords.SourceIdentities.OfCountyRows("court", [f]),
+            Rows = [new SourceRow { File = "court.csv", Line = 2, Fields = f, RowId = $"{caseNumber}#1" }],
+        };
+    }
+
     public static SourceRecordsIngested Batch(Guid runId, params SourceRecord[] records) => new() { RunId = runId, Sequence = 0, Records = records };
 }
