@@ -8,12 +8,18 @@ namespace Expunge.CountyRecords;
 /// people report (kept apart, each would be decided twice), and <see cref="Changed"/> convictions in scope whose
 /// determination differs between deciding the two apart and together (another's priors, age, a registration);
 /// <see cref="Eligible"/> of those are eligible in one reading, the relief actually at stake.
-/// <see cref="SharedReportsOfB"/> are the second person's reports of the shared convictions: until the question is
-/// answered they are decided with the first person only.
+/// <see cref="SharedReportsOfA"/> and <see cref="SharedReportsOfB"/> are each person's reports of the shared
+/// convictions: until the question is answered, one person's are decided with the other's (<see cref="Deferring"/>).
 /// </summary>
-public sealed record LinkageStake(int Shared, int Changed, int Eligible, IReadOnlyList<ConvictionReport> SharedReportsOfB)
+public sealed record LinkageStake(int Shared, int Changed, int Eligible, IReadOnlyList<ConvictionReport> SharedReportsOfA,
+    IReadOnlyList<ConvictionReport> SharedReportsOfB)
 {
-    public static readonly LinkageStake None = new(0, 0, 0, []);
+    public static readonly LinkageStake None = new(0, 0, 0, [], []);
+
+    /// <summary>The reports that wait while the question is open: the later person's (by the order of their ids, the
+    /// same whichever way round a question names them), so that of any chain of such questions the earliest person
+    /// decides the conviction, once.</summary>
+    public IReadOnlyList<ConvictionReport> Deferring(bool aIsEarlier) => aIsEarlier ? SharedReportsOfB : SharedReportsOfA;
 
     /// <summary>Asked when keeping the two apart, as the model does below its link threshold, would decide at least
     /// this many convictions wrongly, in expectation.</summary>
@@ -42,18 +48,22 @@ public static class LinkageStakes
         // Shared: a conviction of B that one of A's convictions is, by the court's own number (the same case and
         // defendant, not a suffix one side dropped: co-defendants share the rest), the same count or offense, and the date.
         var reportsOfA = apart.Item1.Convictions.Where(c => InScope(c, homeCounty)).Select(c => ReportsOf(c, a)).ToList();
-        var sharedConvictions = apart.Item2.Convictions.Where(c => InScope(c, homeCounty))
+        var sharedOfB = apart.Item2.Convictions.Where(c => InScope(c, homeCounty))
             .Where(c => ReportsOf(c, b) is var ofB && reportsOfA.Any(ofA => SameConviction(ofA, ofB))).ToList();
-        var shared = sharedConvictions.Count;
-        IReadOnlyList<ConvictionReport> ofB = [.. sharedConvictions.SelectMany(c => c.Sources)
+        var reportsOfB = sharedOfB.Select(c => ReportsOf(c, b)).ToList();
+        var sharedOfA = apart.Item1.Convictions.Where(c => InScope(c, homeCounty))
+            .Where(c => ReportsOf(c, a) is var ofA && reportsOfB.Any(ofB => SameConviction(ofA, ofB))).ToList();
+        var shared = sharedOfB.Count;
+        static IReadOnlyList<ConvictionReport> Sources(IEnumerable<MergedConviction> convictions) => [.. convictions.SelectMany(c => c.Sources)
             .Select(s => new ConvictionReport { Source = s.Source, SourceRecordId = s.SourceRecordId, Reference = s.Reference })];
+        var (ofA, ofB) = (Sources(sharedOfA), Sources(sharedOfB));
         if (policy is null)
         {
             static bool HasHistory(MergedRecord r) => r.Sheet.Convictions.Count > 0 || r.Sheet.Registrations.Count > 0 || r.Sheet.Deceased;
             var inScopeA = apart.Item1.Convictions.Count(c => InScope(c, homeCounty));
             var inScopeB = apart.Item2.Convictions.Count(c => InScope(c, homeCounty));
             var changed = (HasHistory(apart.Item2) ? inScopeA : 0) + (HasHistory(apart.Item1) ? inScopeB : 0);
-            return new LinkageStake(shared, changed, changed, ofB);
+            return new LinkageStake(shared, changed, changed, ofA, ofB);
         }
         // Each conviction's determination apart, by every report of it; then together.
         var separate = new Dictionary<(string, string, string), Decision>();
@@ -73,7 +83,7 @@ public static class LinkageStakes
             changedTogether++;
             if (IsRelief(decision) || before.Any(IsRelief)) eligible++;
         }
-        return new LinkageStake(shared, changedTogether, eligible, ofB);
+        return new LinkageStake(shared, changedTogether, eligible, ofA, ofB);
     }
 
     private static bool InScope(MergedConviction c, string? homeCounty) =>

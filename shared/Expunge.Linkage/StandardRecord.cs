@@ -129,11 +129,12 @@ public static class Dates
 
     /// <summary>Whether a standardised date is a whole date: no unknown month or day (<c>19670000</c>,
     /// <c>19670500</c>), and not the first of January, which county systems write when they know only the year.</summary>
-    public static bool IsWhole(string date) =>
-        date.Length == 8 && date[4..6] != "00" && date[6..8] != "00" && date[4..8] != "0101";
+    public static bool IsWhole(string date) => HasMonthAndDay(date) && !date.AsSpan(4).SequenceEqual("0101");
 
-    /// <summary>Whether a standardised date is a whole date: no unknown month or day.</summary>
-    public static bool HasMonthAndDay(string date) => date.Length == 8 && date[4..6] != "00" && date[6..8] != "00";
+    /// <summary>Whether a standardised date is a whole date: no unknown month or day (spans, not substrings: this runs
+    /// for every pair compared).</summary>
+    public static bool HasMonthAndDay(string date) =>
+        date.Length == 8 && !date.AsSpan(4, 2).SequenceEqual("00") && !date.AsSpan(6, 2).SequenceEqual("00");
 
     private static string Digits(string year, string month, string day)
     {

@@ -136,7 +136,8 @@ public class CaseNumberMergingTests
         var stake = LinkageStakes.Of(a, b, null, "LOS ANGELES");
         Assert.Equal(1, stake.Shared);
         Assert.True(stake.Matters(0.01));
-        Assert.Equal(("court", "BA777777#1"), (Assert.Single(stake.SharedReportsOfB).Source, stake.SharedReportsOfB[0].Reference));
+        Assert.Equal(("court", "BA777777#1"), (Assert.Single(stake.Deferring(aIsEarlier: true)).Source, stake.SharedReportsOfB[0].Reference));
+        Assert.Equal(("doj", "001002001000"), (Assert.Single(stake.Deferring(aIsEarlier: false)).Source, stake.SharedReportsOfA[0].Reference));
     }
 
     [Fact]

@@ -175,10 +175,9 @@ public static class GeneratedPopulationEvaluation
         string Pair(string a, string b)
         {
             var (x, y) = (linking.Records[indexOf[a]], linking.Records[indexOf[b]]);
-            var result = linking;
             var vector = Comparison.Compare(x, y);
-            var fields = string.Join(" ", Evidence.Explain(result.Model, x, y, vector).Select(e => $"{e.Field}={e.ValueA}|{e.ValueB}:{e.Weight:+0.#;-0.#}"));
-            return $"[{Display(a)} ~ {Display(b)}: p={PairDecision.Probability(result.Model, x, vector):0.####}{(vector.IdentifiersConflict ? " conflict" : "")} {fields}]";
+            var fields = string.Join(" ", Evidence.Explain(linking.Model, x, y, vector).Select(e => $"{e.Field}={e.ValueA}|{e.ValueB}:{e.Weight:+0.#;-0.#}"));
+            return $"[{Display(a)} ~ {Display(b)}: p={PairDecision.Probability(linking.Model, x, vector):0.####}{(vector.IdentifiersConflict ? " conflict" : "")} {fields}]";
         }
         var findings = new List<Finding>
         {
@@ -213,7 +212,9 @@ public static class GeneratedPopulationEvaluation
             if (stake.Shared > 0) sharedQuestions++;
             else if (stake.Eligible > 0) reliefQuestions++;
             else otherQuestions++;
-            if (stake.SharedReportsOfB.Count > 0) (deferred.TryGetValue(b, out var ofB) ? ofB : deferred[b] = []).AddRange(stake.SharedReportsOfB);
+            // As the service does: the later person (here, the later group) defers.
+            var (later, waiting) = a < b ? (b, stake.Deferring(aIsEarlier: true)) : (a, stake.Deferring(aIsEarlier: false));
+            if (waiting.Count > 0) (deferred.TryGetValue(later, out var held) ? held : deferred[later] = []).AddRange(waiting);
         }
         var claims = new Dictionary<string, List<string>>(StringComparer.Ordinal); // true conviction → the people deciding it
         var mergedApart = new List<string>();

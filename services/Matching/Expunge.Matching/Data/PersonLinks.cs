@@ -89,9 +89,11 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
         var earlier = await RecordsOfAsync(connection, transaction, cipher, [.. people, .. questioned], ct, except: batchRecords);
         var recordsOf = earlier.Concat(batchRecords.Select(r => (PersonId: linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], Record: r)))
             .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => PersonSources.Of(g.Select(r => r.Record)));
-        var asked = await StoreQuestionsAsync(connection, transaction, result.Review, recordsOf, model, runPolicy, ct);
-        var histories = await WithDeferredReportsAsync(connection, transaction,
-            PersonHistories.Assemble(earlier.Where(r => people.Contains(r.PersonId)).Concat(batchRecords.Select(r => (linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], r))), replaced), ct);
+        var (asked, deferring) = await StoreQuestionsAsync(connection, transaction, result.Review, recordsOf, model, runPolicy, ct);
+        // A person who now defers a conviction to another is decided again (without it), touched by this batch or not.
+        var published = people.Union(deferring).ToHashSet();
+        var histories = await WithDeferredReportsAsync(connection, transaction, PersonHistories.Assemble(
+            earlier.Where(r => published.Contains(r.PersonId)).Concat(batchRecords.Select(r => (linked[SourceIdentities.Key(r.Source, r.SourceRecordId)], r))), replaced), ct);
         var linkage = new BatchLinkage(histories, result.Assignments.Where(a => a.NewPerson).Select(a => a.PersonId).Distinct().Count(), result.Merges.Count,
             asked, result.Review.Count - asked);
         var change = new IndexChange(version, result.Merges, [.. result.Assignments.Select(a => (a.Record, a.PersonId)), .. again.Select(r => (r, linked[r.Id]))]);
@@ -130,15 +132,17 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
     /// <summary>
     /// Stores the batch's linkage questions with what each puts at stake (<see cref="LinkageStakes"/>, weighed with the
     /// run's policy): a question whose answer changes nothing is settled by the model (<c>auto</c>: two people, shown
-    /// as such), the rest are open, most at stake first. Returns how many are open.
+    /// as such), the rest are open, most at stake first. Returns how many are open, and the people who now defer a
+    /// conviction they share with another to that person.
     /// </summary>
-    private async Task<int> StoreQuestionsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<ReviewCandidate> review,
-        Dictionary<Guid, PersonSources> recordsOf, FellegiSunterModel model, Policy? runPolicy, CancellationToken ct)
+    private async Task<(int Asked, IReadOnlyList<Guid> Deferring)> StoreQuestionsAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
+        IReadOnlyList<ReviewCandidate> review, Dictionary<Guid, PersonSources> recordsOf, FellegiSunterModel model, Policy? runPolicy, CancellationToken ct)
     {
         PersonSources Of(Guid person) => recordsOf.GetValueOrDefault(person) ?? new PersonSources([], []);
         var pairs = review.Select(r => (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
             Evidence: cipher.SealJson(Evidence.Explain(model, r.A, r.B, r.Vector), StoredRecordColumns.Evidence),
-            Stake: LinkageStakes.Of(Of(r.PersonA), Of(r.PersonB), runPolicy, runPolicy?.County))).ToList();
+            Stake: LinkageStakes.Of(Of(r.PersonA), Of(r.PersonB), runPolicy, runPolicy?.County),
+            Later: r.PersonA.CompareTo(r.PersonB) < 0 ? r.PersonB : r.PersonA, AIsEarlier: r.PersonA.CompareTo(r.PersonB) < 0)).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.review_pair (a_source, a_record_id, b_source, b_record_id, probability, reason, evidence, status, shared, changed, eligible, deferred)
             SELECT a, ai, b, bi, p, r, e, s, sh, ch, el, d::jsonb
@@ -158,27 +162,32 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
                 shared = pairs.Select(p => p.Stake.Shared).ToArray(),
                 changed = pairs.Select(p => p.Stake.Changed).ToArray(),
                 eligible = pairs.Select(p => p.Stake.Eligible).ToArray(),
-                deferred = pairs.Select(p => p.Stake.SharedReportsOfB.Count > 0 ? JsonSerializer.Serialize(p.Stake.SharedReportsOfB, DeferredJson) : null).ToArray(),
+                deferred = pairs.Select(p => p.Stake.Matters(p.Probability) && p.Stake.Deferring(p.AIsEarlier).Count > 0
+                    ? JsonSerializer.Serialize(p.Stake.Deferring(p.AIsEarlier), DeferredJson) : null).ToArray(),
             }, tx, cancellationToken: ct));
-        return pairs.Count(p => p.Stake.Matters(p.Probability));
+        return (pairs.Count(p => p.Stake.Matters(p.Probability)),
+            [.. pairs.Where(p => p.Stake.Matters(p.Probability) && p.Stake.Shared > 0).Select(p => p.Later).Distinct()]);
     }
 
     private static readonly JsonSerializerOptions DeferredJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The histories, each with the reports it defers to another person while a question about the two is open
-    /// (the conviction both report is decided once, with the other person).</summary>
+    /// (the conviction both report is decided once, with the other person): the reports a question deferred, held by
+    /// whichever person holds their record now, while the question's two records are still two people.</summary>
     public static async Task<IReadOnlyList<PersonHistory>> WithDeferredReportsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx,
         IReadOnlyList<PersonHistory> histories, CancellationToken ct)
     {
-        var rows = await connection.QueryAsync<(Guid Person, string Deferred)>(new CommandDefinition("""
-            SELECT lb.person_id, p.deferred::text
+        var rows = await connection.QueryAsync<(Guid Person, string Source, string SourceRecordId, string Reference)>(new CommandDefinition("""
+            SELECT DISTINCT l.person_id, d.source, d."sourceRecordId", d.reference
             FROM matching.review_pair p
             JOIN matching.source_link la ON la.source = p.a_source AND la.source_record_id = p.a_record_id
             JOIN matching.source_link lb ON lb.source = p.b_source AND lb.source_record_id = p.b_record_id
-            WHERE p.status = 'open' AND p.deferred IS NOT NULL AND la.person_id <> lb.person_id AND lb.person_id = ANY(@people)
+            CROSS JOIN LATERAL jsonb_to_recordset(p.deferred) AS d(source text, "sourceRecordId" text, reference text)
+            JOIN matching.source_link l ON l.source = d.source AND l.source_record_id = d."sourceRecordId"
+            WHERE p.status = 'open' AND p.deferred IS NOT NULL AND la.person_id <> lb.person_id AND l.person_id = ANY(@people)
             """, new { people = histories.Select(h => h.PersonId).ToArray() }, tx, cancellationToken: ct));
         var deferred = rows.GroupBy(r => r.Person).ToDictionary(g => g.Key,
-            g => (IReadOnlyList<ConvictionReport>)[.. g.SelectMany(r => JsonSerializer.Deserialize<List<ConvictionReport>>(r.Deferred, DeferredJson) ?? [])]);
+            g => (IReadOnlyList<ConvictionReport>)[.. g.Select(r => new ConvictionReport { Source = r.Source, SourceRecordId = r.SourceRecordId, Reference = r.Reference })]);
         return [.. histories.Select(h => deferred.TryGetValue(h.PersonId, out var reports) ? h with { DeferredReports = reports } : h)];
     }
 
