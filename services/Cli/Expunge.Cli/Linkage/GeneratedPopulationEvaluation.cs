@@ -146,19 +146,21 @@ public static class GeneratedPopulationEvaluation
 
         var clock = Stopwatch.StartNew();
         Linked linking;
+        double seconds;
         if (incremental)
         {
             linking = LinkIncrementally(records, recordsPerBatch);
+            seconds = clock.Elapsed.TotalSeconds;
         }
         else
         {
             var result = Linker.Deduplicate(records, Console.Error);
+            seconds = clock.Elapsed.TotalSeconds;
             linking = new Linked(result.Model, result.Records,
                 [.. Enumerable.Range(0, records.Count).GroupBy(i => result.GroupOf[i]).Select(g => g.Select(i => records[i].Id).ToList())],
                 [.. result.Review.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id))],
                 [.. result.Compared.Select(p => (result.Records[p.A].Id, result.Records[p.B].Id))]);
         }
-        var seconds = clock.Elapsed.TotalSeconds;
         Console.Error.WriteLine($"linked in {seconds:F1} s");
 
         var personOf = ReadTruthRecords(Path.Combine(directory, GeneratedPopulation.TruthRecordsFile));
