@@ -192,32 +192,10 @@ public static class GeneratedPopulationEvaluation
         var convictions = ReadTruthConvictions(Path.Combine(directory, GeneratedPopulation.TruthConvictionsFile));
         var sheetOf = sheets.ToDictionary(s => SourceIdentities.Key(SourceIdentities.Doj, s.SubjectId));
         var countyOf = county.ToDictionary(c => SourceIdentities.Key(c.Source, c.RecordId));
-        // The questions still open (two people), weighed as the matching service weighs them: those whose answer
-        // changes nothing are settled by the model; a conviction two questioned people both report is decided once.
         var groupOf = groups.SelectMany((g, i) => g.Select(id => (id, i))).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var sourcesOf = groups.Select(ids => new PersonSources([.. ids.Where(sheetOf.ContainsKey).Select(id => sheetOf[id])],
             [.. ids.Where(countyOf.ContainsKey).SelectMany(id => countyOf[id].Counts)])).ToList();
-        var questioned = new HashSet<int>();
-        var deferred = new Dictionary<int, List<Contracts.ConvictionReport>>();
-        var (sharedQuestions, reliefQuestions, otherQuestions) = (0, 0, 0);
-        double ProbabilityOf((string A, string B) q)
-        {
-            var (x, y) = (linking.Records[indexOf[q.A]], linking.Records[indexOf[q.B]]);
-            return PairDecision.Probability(linking.Model, x, Comparison.Compare(x, y));
-        }
-        foreach (var ((a, b), probability) in linking.Questions.GroupBy(q => (groupOf[q.A], groupOf[q.B])).Where(g => g.Key.Item1 != g.Key.Item2)
-                     .Select(g => (g.Key, g.Max(ProbabilityOf))))
-        {
-            var stake = LinkageStakes.Of(sourcesOf[a], sourcesOf[b], policy, policy.County);
-            if (!stake.Matters(probability)) continue;
-            questioned.UnionWith([a, b]);
-            if (stake.Shared > 0) sharedQuestions++;
-            else if (stake.Eligible > 0) reliefQuestions++;
-            else otherQuestions++;
-            // As the service does: the later person (here, the later group) defers.
-            var (later, waiting) = a < b ? (b, stake.Deferring(aIsEarlier: true)) : (a, stake.Deferring(aIsEarlier: false));
-            if (waiting.Count > 0) (deferred.TryGetValue(later, out var held) ? held : deferred[later] = []).AddRange(waiting);
-        }
+        var (questioned, deferred, questionKinds) = WeighQuestions(linking, groupOf, sourcesOf, policy);
         var claims = new Dictionary<string, List<string>>(StringComparer.Ordinal); // true conviction → the people deciding it
         var mergedApart = new List<string>();
         var decidedCourtRefs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -252,9 +230,9 @@ public static class GeneratedPopulationEvaluation
         findings.Add(new Finding(NotFound, missing.Count, [.. missing.Take(ExamplesPerFinding).Select(c => $"{c.ConvictionId} of {c.Person}")]));
         findings.Add(new Finding(MergedApart, mergedApart.Count, [.. mergedApart.Take(ExamplesPerFinding)]));
         findings.Add(new Finding(RowsRejected, rejected.Count, [.. rejected.Take(ExamplesPerFinding).Select(r => $"{r.File} line {r.Error.Line}: {r.Error.Code} {r.Error.Message}")]));
-        findings.Add(new Finding("open questions: a conviction both people report", sharedQuestions, []));
-        findings.Add(new Finding("open questions: relief changes with the answer", reliefQuestions, []));
-        findings.Add(new Finding("open questions: another determination changes", otherQuestions, []));
+        findings.Add(new Finding("open questions: a conviction both people report", questionKinds.Shared, []));
+        findings.Add(new Finding("open questions: relief changes with the answer", questionKinds.Relief, []));
+        findings.Add(new Finding("open questions: another determination changes", questionKinds.Other, []));
         File.WriteAllLines(Path.Combine(outDir, $"{prefix}-examples.txt"), findings.SelectMany(f => (string[])[$"{f.Name}: {f.Count:N0}", .. f.Examples.Select(e => "  " + e)]));
 
         var courtOnly = laCannabis.Where(c => !c.InDoj).ToList();
@@ -262,6 +240,39 @@ public static class GeneratedPopulationEvaluation
         return new GeneratedEvaluation(score, completeness, records.Count, seconds, groups.Count, personOf.Values.Distinct().Count(),
             linking.Questions.Count, questioned.Count, laCannabis.Count, courtOnly.Count, found.Count,
             found.Count(c => decidedCourtRefs[c.CourtRef] is Determinations.EligibleForDismissal or Determinations.EligibleForReduction), findings);
+    }
+
+    /// <summary>
+    /// The questions still open (their records in two people), weighed as the matching service weighs them: those whose
+    /// answer changes nothing are settled by the model; of a conviction two questioned people both report, the later
+    /// person (here, group) defers its reports. Returns the people with an open question, the reports each defers, and
+    /// how many questions are of each kind.
+    /// </summary>
+    private static (HashSet<int> Questioned, Dictionary<int, List<Contracts.ConvictionReport>> Deferred, (int Shared, int Relief, int Other) Kinds)
+        WeighQuestions(Linked linking, Dictionary<string, int> groupOf, List<PersonSources> sourcesOf, Policy policy)
+    {
+        var indexOf = Enumerable.Range(0, linking.Records.Count).ToDictionary(i => linking.Records[i].Id, StringComparer.Ordinal);
+        double ProbabilityOf((string A, string B) q)
+        {
+            var (x, y) = (linking.Records[indexOf[q.A]], linking.Records[indexOf[q.B]]);
+            return PairDecision.Probability(linking.Model, x, Comparison.Compare(x, y));
+        }
+        var questioned = new HashSet<int>();
+        var deferred = new Dictionary<int, List<Contracts.ConvictionReport>>();
+        var (shared, relief, other) = (0, 0, 0);
+        foreach (var ((a, b), probability) in linking.Questions.GroupBy(q => (groupOf[q.A], groupOf[q.B])).Where(g => g.Key.Item1 != g.Key.Item2)
+                     .Select(g => (g.Key, g.Max(ProbabilityOf))))
+        {
+            var stake = LinkageStakes.Of(sourcesOf[a], sourcesOf[b], policy, policy.County);
+            if (!stake.Matters(probability)) continue;
+            questioned.UnionWith([a, b]);
+            if (stake.Shared > 0) shared++;
+            else if (stake.Eligible > 0) relief++;
+            else other++;
+            var (later, waiting) = a < b ? (b, stake.Deferring(aIsEarlier: true)) : (a, stake.Deferring(aIsEarlier: false));
+            if (waiting.Count > 0) (deferred.TryGetValue(later, out var held) ? held : deferred[later] = []).AddRange(waiting);
+        }
+        return (questioned, deferred, (shared, relief, other));
     }
 
     /// <param name="pair">How the model saw a pair of records, for the examples.</param>
