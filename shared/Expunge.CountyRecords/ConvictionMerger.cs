@@ -15,6 +15,10 @@ public sealed record ConvictionSource(string Source, string SourceRecordId, stri
 public sealed record MergedConviction(Conviction Conviction, IReadOnlyList<ConvictionSource> Sources, IReadOnlyList<string> Conflicts, bool Dismissed)
 {
     public ConvictionSource Key => Sources[0];
+
+    /// <summary>Whether a policy for <paramref name="county"/> decides it (null: any county): a cannabis conviction of
+    /// that county that the court did not dismiss.</summary>
+    public bool DecidedIn(string? county) => !Dismissed && Conviction.IsProp64 && (county is null || Conviction.County == county);
     public string SourceNames => string.Join(";", Sources.Select(s => s.Source).Distinct());
 }
 

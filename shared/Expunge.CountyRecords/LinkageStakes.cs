@@ -14,8 +14,6 @@ namespace Expunge.CountyRecords;
 public sealed record LinkageStake(int Shared, int Changed, int Eligible, IReadOnlyList<ConvictionReport> SharedReportsOfA,
     IReadOnlyList<ConvictionReport> SharedReportsOfB)
 {
-    public static readonly LinkageStake None = new(0, 0, 0, [], []);
-
     /// <summary>The reports that wait while the question is open: the later person's (by the order of their ids, the
     /// same whichever way round a question names them), so that of any chain of such questions the earliest person
     /// decides the conviction, once.</summary>
@@ -47,22 +45,18 @@ public static class LinkageStakes
         var (apart, together) = ((a.Merge(county), b.Merge(county)), a.With(b).Merge(county));
         // Shared: a conviction of B that one of A's convictions is, by the court's own number (the same case and
         // defendant, not a suffix one side dropped: co-defendants share the rest), the same count or offense, and the date.
-        var reportsOfA = apart.Item1.Convictions.Where(c => InScope(c, homeCounty)).Select(c => ReportsOf(c, a)).ToList();
-        var sharedOfB = apart.Item2.Convictions.Where(c => InScope(c, homeCounty))
-            .Where(c => ReportsOf(c, b) is var ofB && reportsOfA.Any(ofA => SameConviction(ofA, ofB))).ToList();
-        var reportsOfB = sharedOfB.Select(c => ReportsOf(c, b)).ToList();
-        var sharedOfA = apart.Item1.Convictions.Where(c => InScope(c, homeCounty))
-            .Where(c => ReportsOf(c, a) is var ofA && reportsOfB.Any(ofB => SameConviction(ofA, ofB))).ToList();
+        var inScopeA = apart.Item1.Convictions.Where(c => c.DecidedIn(homeCounty)).Select(c => (Conviction: c, Reports: ReportsOf(c, a))).ToList();
+        var inScopeB = apart.Item2.Convictions.Where(c => c.DecidedIn(homeCounty)).Select(c => (Conviction: c, Reports: ReportsOf(c, b))).ToList();
+        var sharedOfB = inScopeB.Where(y => inScopeA.Any(x => SameConviction(x.Reports, y.Reports))).ToList();
+        var sharedOfA = inScopeA.Where(x => sharedOfB.Any(y => SameConviction(x.Reports, y.Reports))).Select(x => x.Conviction).ToList();
         var shared = sharedOfB.Count;
         static IReadOnlyList<ConvictionReport> Sources(IEnumerable<MergedConviction> convictions) => [.. convictions.SelectMany(c => c.Sources)
             .Select(s => new ConvictionReport { Source = s.Source, SourceRecordId = s.SourceRecordId, Reference = s.Reference })];
-        var (ofA, ofB) = (Sources(sharedOfA), Sources(sharedOfB));
+        var (ofA, ofB) = (Sources(sharedOfA), Sources(sharedOfB.Select(y => y.Conviction)));
         if (policy is null)
         {
             static bool HasHistory(MergedRecord r) => r.Sheet.Convictions.Count > 0 || r.Sheet.Registrations.Count > 0 || r.Sheet.Deceased;
-            var inScopeA = apart.Item1.Convictions.Count(c => InScope(c, homeCounty));
-            var inScopeB = apart.Item2.Convictions.Count(c => InScope(c, homeCounty));
-            var changed = (HasHistory(apart.Item2) ? inScopeA : 0) + (HasHistory(apart.Item1) ? inScopeB : 0);
+            var changed = (HasHistory(apart.Item2) ? inScopeA.Count : 0) + (HasHistory(apart.Item1) ? inScopeB.Count : 0);
             return new LinkageStake(shared, changed, changed, ofA, ofB);
         }
         // Each conviction's determination apart, by every report of it; then together.
@@ -85,9 +79,6 @@ public static class LinkageStakes
         }
         return new LinkageStake(shared, changedTogether, eligible, ofA, ofB);
     }
-
-    private static bool InScope(MergedConviction c, string? homeCounty) =>
-        !c.Dismissed && c.Conviction.IsProp64 && (homeCounty is null || c.Conviction.County == homeCounty);
 
     /// <summary>What one source says of a conviction: its case numbers, count number, offense and date.</summary>
     private sealed record Report(IReadOnlyList<Linkage.CaseKey> Cases, int Count, string Section, Doj.DojDate? Date);

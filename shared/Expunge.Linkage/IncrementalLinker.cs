@@ -171,7 +171,7 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
             {
                 if (keptApart is not null && (keptApart.Contains((a.Id, b.Id)) || keptApart.Contains((b.Id, a.Id)))) return true;
                 var vector = Comparison.Compare(a, b);
-                if (vector.IdentifiersConflict || (vector.Relatives && model.RelativesApart)) return true;
+                if (PairDecision.SayTwoPeople(model, vector)) return true;
                 var dates = vector[Field.DateOfBirth];
                 if (dates == Comparison.GenerationApart) return true;
                 if (dates >= 0 && Dates.IsWhole(a.DateOfBirth) && Dates.IsWhole(b.DateOfBirth))

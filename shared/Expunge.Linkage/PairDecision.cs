@@ -23,13 +23,18 @@ public static class PairDecision
     public static PairOutcome Classify(ComparisonVector vector, double probability, bool relativesApart = true)
     {
         if (vector.SameStrongId) return PairOutcome.Link;
-        if (relativesApart && vector.Relatives) return probability >= LinkThreshold ? PairOutcome.Review : PairOutcome.NonLink;
         // Two different CII numbers are two people as far as DOJ's fingerprints know, and two defendants of one case
-        // are two people as far as the court knows: when the model agrees, or is unsure, they stay two; only when the
-        // model is sure they are one does a person decide (never the model alone).
-        if (vector.IdentifiersConflict) return probability >= LinkThreshold ? PairOutcome.Review : PairOutcome.NonLink;
+        // are two people as far as the court knows (twins, where the data say so): when the model agrees, or is unsure,
+        // they stay two; only when the model is sure they are one does a person decide (never the model alone).
+        if (SayTwoPeople(vector, relativesApart)) return probability >= LinkThreshold ? PairOutcome.Review : PairOutcome.NonLink;
         return probability >= LinkThreshold ? PairOutcome.Link : probability >= ReviewThreshold ? PairOutcome.Review : PairOutcome.NonLink;
     }
+
+    /// <summary>Whether something beyond the score says the pair is two people: an identifier, or the twins' pattern
+    /// where the model's data say it means twins (<see cref="FellegiSunterModel.RelativesApart"/>).</summary>
+    public static bool SayTwoPeople(FellegiSunterModel model, ComparisonVector vector) => SayTwoPeople(vector, model.RelativesApart);
+
+    private static bool SayTwoPeople(ComparisonVector vector, bool relativesApart) => vector.IdentifiersConflict || (relativesApart && vector.Relatives);
 
     /// <summary>Two CII numbers that name two people: both present, more than one character apart (one character is a
     /// typo of one number).</summary>

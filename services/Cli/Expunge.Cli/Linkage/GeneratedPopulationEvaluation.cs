@@ -202,7 +202,7 @@ public static class GeneratedPopulationEvaluation
         foreach (var (ids, group) in groups.Select((g, i) => (g, i)))
         {
             var merged = sourcesOf[group].Merge(policy.County).Without(deferred.GetValueOrDefault(group) ?? []);
-            foreach (var conviction in merged.Convictions.Where(c => !c.Dismissed && c.Conviction.County == policy.County && c.Conviction.IsProp64))
+            foreach (var conviction in merged.Convictions.Where(c => c.DecidedIn(policy.County)))
             {
                 var trueIds = conviction.Sources.Select(s => reports.GetValueOrDefault((s.Source, s.SourceRecordId, s.Reference))).OfType<string>().Distinct().ToList();
                 foreach (var id in trueIds)

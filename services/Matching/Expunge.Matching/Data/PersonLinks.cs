@@ -139,10 +139,15 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
         IReadOnlyList<ReviewCandidate> review, Dictionary<Guid, PersonSources> recordsOf, FellegiSunterModel model, Policy? runPolicy, CancellationToken ct)
     {
         PersonSources Of(Guid person) => recordsOf.GetValueOrDefault(person) ?? new PersonSources([], []);
-        var pairs = review.Select(r => (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
-            Evidence: cipher.SealJson(Evidence.Explain(model, r.A, r.B, r.Vector), StoredRecordColumns.Evidence),
-            Stake: LinkageStakes.Of(Of(r.PersonA), Of(r.PersonB), runPolicy, runPolicy?.County),
-            Later: r.PersonA.CompareTo(r.PersonB) < 0 ? r.PersonB : r.PersonA, AIsEarlier: r.PersonA.CompareTo(r.PersonB) < 0)).ToList();
+        var pairs = review.Select(r =>
+        {
+            var stake = LinkageStakes.Of(Of(r.PersonA), Of(r.PersonB), runPolicy, runPolicy?.County);
+            var aIsEarlier = r.PersonA.CompareTo(r.PersonB) < 0;
+            return (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
+                Evidence: cipher.SealJson(Evidence.Explain(model, r.A, r.B, r.Vector), StoredRecordColumns.Evidence),
+                Stake: stake, Open: stake.Matters(r.Probability), Later: aIsEarlier ? r.PersonB : r.PersonA,
+                Deferred: stake.Deferring(aIsEarlier));
+        }).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO matching.review_pair (a_source, a_record_id, b_source, b_record_id, probability, reason, evidence, status, shared, changed, eligible, deferred)
             SELECT a, ai, b, bi, p, r, e, s, sh, ch, el, d::jsonb
@@ -158,15 +163,13 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
                 probabilities = pairs.Select(p => p.Probability).ToArray(),
                 reasons = pairs.Select(p => p.Reason).ToArray(),
                 evidence = pairs.Select(p => p.Evidence).ToArray(),
-                statuses = pairs.Select(p => p.Stake.Matters(p.Probability) ? "open" : "auto").ToArray(),
+                statuses = pairs.Select(p => p.Open ? "open" : "auto").ToArray(),
                 shared = pairs.Select(p => p.Stake.Shared).ToArray(),
                 changed = pairs.Select(p => p.Stake.Changed).ToArray(),
                 eligible = pairs.Select(p => p.Stake.Eligible).ToArray(),
-                deferred = pairs.Select(p => p.Stake.Matters(p.Probability) && p.Stake.Deferring(p.AIsEarlier).Count > 0
-                    ? JsonSerializer.Serialize(p.Stake.Deferring(p.AIsEarlier), DeferredJson) : null).ToArray(),
+                deferred = pairs.Select(p => p.Open && p.Deferred.Count > 0 ? JsonSerializer.Serialize(p.Deferred, DeferredJson) : null).ToArray(),
             }, tx, cancellationToken: ct));
-        return (pairs.Count(p => p.Stake.Matters(p.Probability)),
-            [.. pairs.Where(p => p.Stake.Matters(p.Probability) && p.Stake.Shared > 0).Select(p => p.Later).Distinct()]);
+        return (pairs.Count(p => p.Open), [.. pairs.Where(p => p.Open && p.Stake.Shared > 0).Select(p => p.Later).Distinct()]);
     }
 
     private static readonly JsonSerializerOptions DeferredJson = new(JsonSerializerDefaults.Web);
