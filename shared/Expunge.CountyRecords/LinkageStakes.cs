@@ -43,12 +43,12 @@ public static class LinkageStakes
     {
         var county = homeCounty ?? "";
         var (apart, together) = ((a.Merge(county), b.Merge(county)), a.With(b).Merge(county));
-        // Shared: a conviction of B that one of A's convictions is, by the court's own number (the same case and
-        // defendant, not a suffix one side dropped: co-defendants share the rest), the same count or offense, and the date.
+        // Shared: a conviction of B that one of A's convictions is (SameConviction).
         var inScopeA = apart.Item1.Convictions.Where(c => c.DecidedIn(homeCounty)).Select(c => (Conviction: c, Reports: ReportsOf(c, a))).ToList();
         var inScopeB = apart.Item2.Convictions.Where(c => c.DecidedIn(homeCounty)).Select(c => (Conviction: c, Reports: ReportsOf(c, b))).ToList();
-        var sharedOfB = inScopeB.Where(y => inScopeA.Any(x => SameConviction(x.Reports, y.Reports))).ToList();
-        var sharedOfA = inScopeA.Where(x => sharedOfB.Any(y => SameConviction(x.Reports, y.Reports))).Select(x => x.Conviction).ToList();
+        var fingerprintsApart = a.FingerprintsApart(b);
+        var sharedOfB = inScopeB.Where(y => inScopeA.Any(x => SameConviction(x.Reports, y.Reports, fingerprintsApart))).ToList();
+        var sharedOfA = inScopeA.Where(x => sharedOfB.Any(y => SameConviction(x.Reports, y.Reports, fingerprintsApart))).Select(x => x.Conviction).ToList();
         var shared = sharedOfB.Count;
         static IReadOnlyList<ConvictionReport> Sources(IEnumerable<MergedConviction> convictions) => [.. convictions.SelectMany(c => c.Sources)
             .Select(s => new ConvictionReport { Source = s.Source, SourceRecordId = s.SourceRecordId, Reference = s.Reference })];
@@ -105,18 +105,41 @@ public static class LinkageStakes
         return reports;
     }
 
-    /// <summary>Two people's reports name one conviction: one case number, word for word but for padding and separators
-    /// (no co-defendant suffix anywhere that disagrees), one count number or offense, and dates within a week.</summary>
-    private static bool SameConviction(List<Report> a, List<Report> b)
+    /// <summary>
+    /// Two people's reports name one conviction (asked only of two people the model already thinks may be one): the
+    /// same offense or count and a date within a week, and either one case (a suffix one side dropped still names the
+    /// case: DOJ and the DA drop it) or, where the reports carry no two court case numbers that differ (a DA row that
+    /// never named the court's, a DOJ cycle filed under its booking number), the same offense within
+    /// <see cref="UnnumberedDays"/> unless their fingerprints say two people (a common
+    /// offense on nearby days is no tie between two CII numbers). Never two co-defendants: a suffix that disagrees
+    /// anywhere between the two people's numbers says two defendants of one case.
+    /// </summary>
+    private static bool SameConviction(List<Report> a, List<Report> b, bool fingerprintsApart)
     {
         var cases = a.SelectMany(x => x.Cases).ToList();
         var otherCases = b.SelectMany(x => x.Cases).ToList();
         if (cases.Any(x => otherCases.Any(y => x.Compare(y) == Linkage.CaseAgreement.CoDefendants))) return false;
-        return a.Any(x => b.Any(y =>
-            x.Cases.Any(k => y.Cases.Any(l => k.Compare(l) == Linkage.CaseAgreement.Same))
-            && ((x.Count > 0 && x.Count == y.Count) || (x.Section.Length > 0 && x.Section == y.Section))
-            && x.Date is { } d && y.Date is { } e && Math.Abs(d.Earliest.DayNumber - e.Earliest.DayNumber) <= 7));
+        return a.Any(x => b.Any(y => SameCharge(x, y) && DaysApart(x, y) is { } days
+            && (days <= 7 && x.Cases.Any(k => y.Cases.Any(l => k.Compare(l) is Linkage.CaseAgreement.Same or Linkage.CaseAgreement.SameCase))
+                || (!fingerprintsApart && days <= UnnumberedDays && !CourtNumbersDisagree(x, y) && x.Section.Length > 0 && x.Section == y.Section))));
     }
+
+    /// <summary>Whether the two reports carry two different court case numbers (each with its court prefix). A number
+    /// without one (a booking number where DOJ's OFN should be, a stripped OFN) names no court case, so it does not say
+    /// two convictions.</summary>
+    private static bool CourtNumbersDisagree(Report x, Report y) =>
+        x.Cases.Any(k => k.Prefix.Length > 0 && y.Cases.Any(l => l.Prefix.Length > 0))
+        && !x.Cases.Any(k => y.Cases.Any(l => k.Compare(l) != Linkage.CaseAgreement.None));
+
+    /// <summary>How far apart two reports without a case number in common may date one conviction: a DA's disposition
+    /// date and the court's differ by a day or two at most.</summary>
+    private const int UnnumberedDays = 3;
+
+    private static bool SameCharge(Report x, Report y) => (x.Count > 0 && x.Count == y.Count) || (x.Section.Length > 0 && x.Section == y.Section);
+
+    /// <summary>Days between two reports' dates, when both name a day (a partial date could be any of a month's).</summary>
+    private static int? DaysApart(Report x, Report y) =>
+        x.Date is { IsPartial: false } d && y.Date is { IsPartial: false } e ? Math.Abs(d.Earliest.DayNumber - e.Earliest.DayNumber) : null;
 
     private static bool IsRelief(Decision d) => d.Determination is Determinations.EligibleForDismissal or Determinations.EligibleForReduction;
 

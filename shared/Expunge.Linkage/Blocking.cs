@@ -66,8 +66,13 @@ public static class Blocking
         if (r.StrongId.Length > 0) yield return "c:" + r.StrongId;
         // By the case alone, without a co-defendant suffix: DOJ and the DA often drop it.
         foreach (var caseNumber in r.CaseNumbers) yield return "k:" + caseNumber.Base;
-        // A charge on a day: what ties a DA row without a case number to the court's row of it.
-        foreach (var charge in r.DatedCharges) yield return $"e:{charge.Day}/{charge.Section}";
+        // A charge on a day: what ties a DA row without a case number to the court's row of it. Such a row has nothing
+        // else to be found by, so it is filed under the days either side too (its date may be a day off the court's).
+        var daysEitherSide = r.CaseNumbers.Count == 0 ? 1 : 0;
+        foreach (var charge in r.DatedCharges)
+        {
+            for (var day = charge.Day - daysEitherSide; day <= charge.Day + daysEitherSide; day++) yield return $"e:{day}/{charge.Section}";
+        }
         if (r.NationalId.Length > 0) yield return "n:" + r.NationalId;
         if (r.DriverLicence.Length > 0) yield return "l:" + r.DriverLicence;
         if (r.Postcode.Length > 0 && r.StreetNumber.Length > 0) yield return $"a:{r.Postcode}/{r.StreetNumber}";

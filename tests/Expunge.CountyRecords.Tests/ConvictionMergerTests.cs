@@ -140,6 +140,40 @@ public class CaseNumberMergingTests
         Assert.Equal(("doj", "001002001000"), (Assert.Single(stake.Deferring(aIsEarlier: false)).Source, stake.SharedReportsOfA[0].Reference));
     }
 
+    private static CountyCount DaWithoutCase(string date) =>
+        new("da", "DA0001", "DA0001#1", "", 1, CountyCharges.Parse("11359 H&S"), "F", "CONVICTED", DojDate.ParseOrNull(date), Sentence.None, "LA DA");
+
+    [Theory]
+    [InlineData("20100301")] // the court's day
+    [InlineData("20100303")] // recorded two days later
+    public void A_da_row_without_a_case_number_shares_the_court_rows_charge_on_about_its_day(string daDate)
+    {
+        var a = new PersonSources([], [Court("BA777777", "20100301")]);
+        var b = new PersonSources([], [DaWithoutCase(daDate)]);
+        var stake = LinkageStakes.Of(a, b, null, "LOS ANGELES");
+        Assert.Equal(1, stake.Shared);
+        Assert.Equal(("da", "DA0001#1"), (Assert.Single(stake.Deferring(aIsEarlier: true)).Source, stake.SharedReportsOfB[0].Reference));
+    }
+
+    [Fact]
+    public void A_doj_cycle_filed_under_its_booking_number_shares_the_court_rows_charge_on_its_day()
+    {
+        var a = new PersonSources([Doj("76502043", "20100301")], []);
+        var b = new PersonSources([], [Court("TA374468", "20100301")]);
+        Assert.Equal(1, LinkageStakes.Of(a, b, null, "LOS ANGELES").Shared);
+    }
+
+    [Fact]
+    public void Without_a_case_number_a_charge_on_the_same_day_is_no_tie_between_two_cii_numbers_nor_five_days_apart_nor_between_two_court_cases()
+    {
+        var court = new PersonSources([], [Court("BA777777", "20100301")], StrongIds: ["A37573958"]);
+        Assert.Equal(0, LinkageStakes.Of(court, new PersonSources([], [DaWithoutCase("20100301")], StrongIds: ["A25853838"]), null, "LOS ANGELES").Shared);
+        // A CII one character off is a typo of the same number: no longer apart.
+        Assert.Equal(1, LinkageStakes.Of(court, new PersonSources([], [DaWithoutCase("20100301")], StrongIds: ["A37573959"]), null, "LOS ANGELES").Shared);
+        Assert.Equal(0, LinkageStakes.Of(court, new PersonSources([], [DaWithoutCase("20100306")]), null, "LOS ANGELES").Shared);
+        Assert.Equal(0, LinkageStakes.Of(court, new PersonSources([], [Court("TA374468", "20100301")]), null, "LOS ANGELES").Shared);
+    }
+
     [Fact]
     public void Co_defendants_report_their_own_convictions_not_one_shared()
     {

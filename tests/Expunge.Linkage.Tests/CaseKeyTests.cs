@@ -85,4 +85,17 @@ public class CaseKeyTests
         // has not yet learnt how common GARCIA is, asks a reviewer).
         Assert.NotEqual(PairOutcome.Link, PairDecision.Classify(Comparison.Compare(doj, second), PairDecision.Probability(model, doj, Comparison.Compare(doj, second))));
     }
+
+    [Fact]
+    public void A_row_without_a_case_number_is_found_by_its_charge_a_day_off_and_a_numbered_row_only_on_its_day()
+    {
+        // A DA row that never named the court's case, dated a day after the court; no date of birth, and names that
+        // share no key (an alias): only the charge can bring the two together.
+        var da = StandardRecord.Of(new LinkageRecord { Id = "da:1", Surname = "GARCIA", GivenName = "ROBERTO", DatedCharges = ["20031011 11358"] });
+        var court = StandardRecord.Of(new LinkageRecord { Id = "court:1", Surname = "TORRES", GivenName = "MINH", CaseNumbers = ["BA041128"], DatedCharges = ["20031010 11358"] });
+        Assert.Single(Blocking.CandidatePairs([da, court]));
+        // Two numbered rows a day apart are found by their case numbers, not by the day: no block by the day alone.
+        var other = StandardRecord.Of(new LinkageRecord { Id = "court:2", Surname = "NGUYEN", GivenName = "ANH", CaseNumbers = ["TA000001"], DatedCharges = ["20031011 11358"] });
+        Assert.Empty(Blocking.CandidatePairs([court, other]));
+    }
 }

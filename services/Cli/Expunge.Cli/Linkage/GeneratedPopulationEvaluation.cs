@@ -194,9 +194,11 @@ public static class GeneratedPopulationEvaluation
         var countyOf = county.ToDictionary(c => SourceIdentities.Key(c.Source, c.RecordId));
         var groupOf = groups.SelectMany((g, i) => g.Select(id => (id, i))).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var sourcesOf = groups.Select(ids => new PersonSources([.. ids.Where(sheetOf.ContainsKey).Select(id => sheetOf[id])],
-            [.. ids.Where(countyOf.ContainsKey).SelectMany(id => countyOf[id].Counts)])).ToList();
-        var (questioned, deferred, questionKinds) = WeighQuestions(linking, groupOf, sourcesOf, policy);
-        var claims = new Dictionary<string, List<string>>(StringComparer.Ordinal); // true conviction → the people deciding it
+            [.. ids.Where(countyOf.ContainsKey).SelectMany(id => countyOf[id].Counts)],
+            StrongIds: [.. ids.Select(id => linking.Records[indexOf[id]].StrongId).Where(c => c.Length > 0).Distinct()])).ToList();
+        var (questioned, deferred, deferredTo, questionKinds) = WeighQuestions(linking, groupOf, sourcesOf, policy);
+        // true conviction → the people deciding it, each with the records of its copy
+        var claims = new Dictionary<string, List<(string Described, List<string> Records)>>(StringComparer.Ordinal);
         var mergedApart = new List<string>();
         var decidedCourtRefs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (ids, group) in groups.Select((g, i) => (g, i)))
@@ -208,7 +210,8 @@ public static class GeneratedPopulationEvaluation
                 foreach (var id in trueIds)
                 {
                     if (!claims.TryGetValue(id, out var people)) claims[id] = people = [];
-                    people.Add($"person {group}: {string.Join(" + ", conviction.Sources.Select(s => $"{s.Source}:{s.SourceRecordId}:{s.Reference}"))}");
+                    people.Add(($"person {group}: {string.Join(" + ", conviction.Sources.Select(s => $"{s.Source}:{s.SourceRecordId}:{s.Reference}"))}",
+                        [.. conviction.Sources.Select(s => SourceIdentities.Key(s.Source, s.SourceRecordId)).Distinct()]));
                 }
                 if (trueIds.Count > 1) mergedApart.Add($"{string.Join(" and ", trueIds)} decided as one ({conviction.SourceNames})");
             }
@@ -221,13 +224,20 @@ public static class GeneratedPopulationEvaluation
             }
         }
         var twice = claims.Where(c => c.Value.Count > 1).ToList();
-        findings.Add(new Finding(DecidedTwice, twice.Count, [.. twice.Take(ExamplesPerFinding).Select(c => $"{c.Key}: {string.Join(" | ", c.Value)}")]));
+        // With the closest pair of records of its first two copies: what the model saw of the link it did not make.
+        findings.Add(new Finding(DecidedTwice, twice.Count, [.. twice.Take(ExamplesPerFinding * 4).Select(c =>
+            $"{c.Key}: {string.Join(" | ", c.Value.Select(v => v.Described))} " +
+            c.Value[0].Records.SelectMany(a => c.Value[1].Records.Where(b => b != a).Select(b => Pair(a, b))).OrderByDescending(Probability).FirstOrDefault())]));
         // A true conviction some file reports (a report of a row the readers kept) that no decided conviction covers.
         var reported = reports.Where(r => sheetOf.ContainsKey(SourceIdentities.Key(r.Key.Source, r.Key.Record)) || countyOf.ContainsKey(SourceIdentities.Key(r.Key.Source, r.Key.Record)))
             .Select(r => r.Value).ToHashSet(StringComparer.Ordinal);
         var laCannabis = convictions.Where(c => c.InCourt && c.Convicted && c.Cannabis).ToList();
         var missing = laCannabis.Where(c => reported.Contains(c.ConvictionId) && !claims.ContainsKey(c.ConvictionId)).ToList();
-        findings.Add(new Finding(NotFound, missing.Count, [.. missing.Take(ExamplesPerFinding).Select(c => $"{c.ConvictionId} of {c.Person}")]));
+        // Each with where its reports are: the person holding each, and the person it waits for when a question deferred it.
+        string WhereReported(string convictionId) => string.Join("; ", reports.Where(r => r.Value == convictionId).Select(r =>
+            $"{r.Key.Source}:{r.Key.Record}:{r.Key.Reference} in person {groupOf.GetValueOrDefault(SourceIdentities.Key(r.Key.Source, r.Key.Record), -1)}" +
+            (deferredTo.TryGetValue(r.Key, out var earlier) ? $" deferred to person {earlier} ({string.Join(", ", groups[earlier].Select(Display))})" : "")));
+        findings.Add(new Finding(NotFound, missing.Count, [.. missing.Take(ExamplesPerFinding).Select(c => $"{c.ConvictionId} of {c.Person}: {WhereReported(c.ConvictionId)}")]));
         findings.Add(new Finding(MergedApart, mergedApart.Count, [.. mergedApart.Take(ExamplesPerFinding)]));
         findings.Add(new Finding(RowsRejected, rejected.Count, [.. rejected.Take(ExamplesPerFinding).Select(r => $"{r.File} line {r.Error.Line}: {r.Error.Code} {r.Error.Message}")]));
         findings.Add(new Finding("open questions: a conviction both people report", questionKinds.Shared, []));
@@ -248,7 +258,8 @@ public static class GeneratedPopulationEvaluation
     /// person (here, group) defers its reports. Returns the people with an open question, the reports each defers, and
     /// how many questions are of each kind.
     /// </summary>
-    private static (HashSet<int> Questioned, Dictionary<int, List<Contracts.ConvictionReport>> Deferred, (int Shared, int Relief, int Other) Kinds)
+    private static (HashSet<int> Questioned, Dictionary<int, List<Contracts.ConvictionReport>> Deferred, Dictionary<(string, string, string), int> DeferredTo,
+        (int Shared, int Relief, int Other) Kinds)
         WeighQuestions(Linked linking, Dictionary<string, int> groupOf, List<PersonSources> sourcesOf, Policy policy)
     {
         var indexOf = Enumerable.Range(0, linking.Records.Count).ToDictionary(i => linking.Records[i].Id, StringComparer.Ordinal);
@@ -259,6 +270,7 @@ public static class GeneratedPopulationEvaluation
         }
         var questioned = new HashSet<int>();
         var deferred = new Dictionary<int, List<Contracts.ConvictionReport>>();
+        var deferredTo = new Dictionary<(string, string, string), int>(); // a deferred report → the person it waits for
         var (shared, relief, other) = (0, 0, 0);
         foreach (var ((a, b), probability) in linking.Questions.GroupBy(q => (groupOf[q.A], groupOf[q.B])).Where(g => g.Key.Item1 != g.Key.Item2)
                      .Select(g => (g.Key, g.Max(ProbabilityOf))))
@@ -269,10 +281,11 @@ public static class GeneratedPopulationEvaluation
             if (stake.Shared > 0) shared++;
             else if (stake.Eligible > 0) relief++;
             else other++;
-            var (later, waiting) = a < b ? (b, stake.Deferring(aIsEarlier: true)) : (a, stake.Deferring(aIsEarlier: false));
+            var (earlier, later, waiting) = a < b ? (a, b, stake.Deferring(aIsEarlier: true)) : (b, a, stake.Deferring(aIsEarlier: false));
             if (waiting.Count > 0) (deferred.TryGetValue(later, out var held) ? held : deferred[later] = []).AddRange(waiting);
+            foreach (var r in waiting) deferredTo[(r.Source, r.SourceRecordId, r.Reference)] = earlier;
         }
-        return (questioned, deferred, (shared, relief, other));
+        return (questioned, deferred, deferredTo, (shared, relief, other));
     }
 
     /// <param name="pair">How the model saw a pair of records, for the examples.</param>
