@@ -53,6 +53,10 @@ public readonly record struct ComparisonVector(ulong Packed)
     /// depends on the data (<see cref="FellegiSunterModel.RelativesApart"/>).</summary>
     public bool Relatives => (Packed >> RelativesBit & 1) != 0;
 
+    /// <summary>The records report one conviction: one case (a co-defendant suffix one side dropped aside) or one charge
+    /// within a few days (<see cref="DatedCharge.SameConvictionDays"/>).</summary>
+    public bool SharesConviction => this[Field.CaseNumber] is 0 or 1 || this[Field.DatedCharge] == 0;
+
     /// <summary>An identifier says two people: different CII numbers, or two defendants of one case. The model alone
     /// never joins such a pair.</summary>
     public bool IdentifiersConflict => StrongIdsConflict || CoDefendants;
@@ -182,11 +186,17 @@ public static class Comparison
         var similarity = Similarity.JaroWinkler(a, b);
         if (similarity >= 0.92) return 1;
         // One letter typed wrong, left out or doubled in a short name (JUAN and JUCN, ROSA and ROHA) is a typo.
-        if (similarity >= 0.88 || soundexA == soundexB || Similarity.EditDistance(a, b, 1) <= 1) return 2;
+        // A double given name glued into one (LINDAGUADALUPE) against its first part, or one name spelt two ways.
+        if (similarity >= 0.88 || soundexA == soundexB || Similarity.EditDistance(a, b, 1) <= 1 || GluedFirstPart(a, b)
+            || Linkage.Names.SoundAlikeSpeltApart(a, b, soundexA, soundexB)) return 2;
         // An initial agrees with any name starting with it, weakly.
         if ((a.Length == 1 || b.Length == 1) && a[0] == b[0]) return 2;
         return 3;
     }
+
+    private static bool GluedFirstPart(string a, string b) =>
+        Math.Min(a.Length, b.Length) >= 3 && Math.Abs(a.Length - b.Length) >= 3
+        && (a.Length < b.Length ? b.StartsWith(a, StringComparison.Ordinal) : a.StartsWith(b, StringComparison.Ordinal));
 
     private static int Surname(StandardName a, StandardName b) =>
         Surname(a.Surname, a.SurnameParts, a.SurnameSoundex, b.Surname, b.SurnameSoundex, b.SurnameParts);

@@ -138,16 +138,22 @@ public sealed class IncrementalLinker(FellegiSunterModel model, Func<Guid> newPe
         foreach (var a in assignments) placed[a.Record] = a.PersonId;
         // One question per incoming record: "is this record that person?", asked about its strongest candidate, with
         // how many other people it might also be. A record of a common name without a date of birth is uncertain
-        // against dozens of people; a pair per candidate (or per pair of records) would bury a reviewer.
+        // against dozens of people; a pair per candidate (or per pair of records) would bury a reviewer. The exception
+        // is a person whose record reports the same conviction (one case, one charge on about one day): left unasked,
+        // that conviction would be decided once for each of them, so that question is kept too (matching settles it
+        // when nothing is at stake).
         var finalReview = review
             .Select(r => r with { PersonA = Resolve(r.PersonA), PersonB = Resolve(placed[r.B]) })
             .Where(r => r.PersonA != r.PersonB)
             .GroupBy(r => r.B.Id, StringComparer.Ordinal)
-            .Select(g =>
+            .SelectMany(g =>
             {
-                var best = g.OrderByDescending(r => r.Probability).ThenBy(r => r.A.Id, StringComparer.Ordinal).First();
+                var byLikelihood = g.OrderByDescending(r => r.Probability).ThenBy(r => r.A.Id, StringComparer.Ordinal).ToList();
+                var best = byLikelihood[0];
                 var others = g.Select(r => r.PersonA).Distinct().Count() - 1;
-                return others == 0 ? best : best with { Reason = $"{best.Reason} (and {others} other possible {(others == 1 ? "person" : "people")})" };
+                var sharingAConviction = byLikelihood.Where(r => r.PersonA != best.PersonA && r.Vector.SharesConviction).DistinctBy(r => r.PersonA);
+                return (IEnumerable<ReviewCandidate>)[others == 0 ? best : best with { Reason = $"{best.Reason} (and {others} other possible {(others == 1 ? "person" : "people")})" },
+                    .. sharingAConviction];
             })
             .ToList();
         // A person founded here may since have merged into a known one: only people that still exist and did not

@@ -24,8 +24,8 @@ public static class Linker
     public static LinkageResult Deduplicate(IReadOnlyList<LinkageRecord> input, TextWriter? log = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var records = input.Select(StandardRecord.Of).ToList();
-        log?.WriteLine($"standardised {records.Count:N0} records: {clock.Elapsed.TotalSeconds:F1} s");
+        var records = StandardRecord.OfAll(input);
+        log?.WriteLine($"standardised {records.Length:N0} records: {clock.Elapsed.TotalSeconds:F1} s");
         var candidates = Blocking.CandidatePairs(records);
         log?.WriteLine($"blocking: {candidates.Count:N0} candidate pairs: {clock.Elapsed.TotalSeconds:F1} s");
         var vectors = FellegiSunterModel.Compare(records, candidates);
@@ -45,13 +45,13 @@ public static class Linker
     /// </summary>
     public static LinkageResult LinkOneToOne(IReadOnlyList<LinkageRecord> left, IReadOnlyList<LinkageRecord> right)
     {
-        var records = left.Concat(right).Select(StandardRecord.Of).ToList();
+        var records = StandardRecord.OfAll([.. left, .. right]);
         int Side(int i) => i < left.Count ? 0 : 1;
         var candidates = Blocking.CandidatePairs(records, Side);
         var vectors = FellegiSunterModel.Compare(records, candidates);
         var model = FellegiSunterModel.Train(records, candidates, vectors, Side);
         var scored = Score(records, candidates, vectors, model);
-        var taken = new bool[records.Count];
+        var taken = new bool[records.Length];
         var clustering = new Clustering(records);
         var review = new List<ScoredPair>();
         foreach (var pair in scored.OrderByDescending(p => p.Probability).ThenBy(p => p.A).ThenBy(p => p.B))
@@ -65,7 +65,7 @@ public static class Linker
             }
             taken[pair.A] = taken[pair.B] = true;
         }
-        return new LinkageResult(model, records, scored, [.. Enumerable.Range(0, records.Count).Select(clustering.Find)], review);
+        return new LinkageResult(model, records, scored, [.. Enumerable.Range(0, records.Length).Select(clustering.Find)], review);
     }
 
     public static List<ScoredPair> Score(IReadOnlyList<StandardRecord> records, IReadOnlyList<(int A, int B)> candidates, ComparisonVector[] vectors,

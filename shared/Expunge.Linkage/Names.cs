@@ -74,6 +74,14 @@ public static class Names
         return new string(code);
     }
 
+    /// <summary>Two spellings of one name that differ in how its first sound is written (JEFFREY and GEOFFREY, CATHY and
+    /// KATHY, PHILIP and FILIP): their Soundex codes agree but for the first letter, and the first letters are of one
+    /// sound class; at most two letters apart, so that names merely built alike (JOHN and SEAN) stay apart.</summary>
+    public static bool SoundAlikeSpeltApart(string a, string b, string soundexA, string soundexB) =>
+        a.Length > 0 && b.Length > 0 && soundexA.Length == 4 && soundexB.Length == 4
+        && soundexA.AsSpan(1).SequenceEqual(soundexB.AsSpan(1)) && SoundexDigit(a[0]) == SoundexDigit(b[0]) && SoundexDigit(a[0]) != '0'
+        && Similarity.EditDistance(a, b, 2) <= 2;
+
     private static char SoundexDigit(char c) => c switch
     {
         'B' or 'F' or 'P' or 'V' => '1',

@@ -81,6 +81,15 @@ public sealed record StandardRecord
         DatedCharges = [.. r.DatedCharges.Select(DatedCharge.Parse).OfType<DatedCharge>().Distinct()],
     };
 
+    /// <summary>Every record standardised, in order, on every core (names, dates and case keys of hundreds of thousands
+    /// of records are a sixth of a county's linking time on one core).</summary>
+    public static StandardRecord[] OfAll(IReadOnlyList<LinkageRecord> records)
+    {
+        var standard = new StandardRecord[records.Count];
+        Parallel.For(0, records.Count, i => standard[i] = Of(records[i]));
+        return standard;
+    }
+
     private static string Text(string? value) => value?.Trim().ToUpperInvariant() ?? "";
 
     /// <summary>Identifiers are written with dashes, spaces and either case (CII <c>A-1234-5678</c> = <c>a12345678</c>).</summary>

@@ -61,6 +61,9 @@ public class HardNegativeTests
     [InlineData("LALO", "EDUARDO")]
     [InlineData("MEMO", "GUILLERMO")]
     [InlineData("JUCN", "JUAN")] // a slip of the keys in a short name
+    [InlineData("JEFFREY", "GEOFFREY")] // one name, its first sound spelt two ways
+    [InlineData("CATHERINE", "KATHERINE")]
+    [InlineData("LINDAGUADALUPE", "LINDA")] // a double given name glued into one, against its first part
     public void Nicknames_diminutives_and_typos_of_a_given_name_with_the_same_surname_and_birth_date_link(string a, string b) =>
         Assert.Equal(PairOutcome.Link, Outcome(Record("x", a, "MENDEZ", "19910522"), Record("y", b, "MENDEZ", "19910522")));
 
@@ -71,5 +74,15 @@ public class HardNegativeTests
         var second = Record("b", "CARLOS", "REYES", "19770707");
         Assert.False(Comparison.Compare(full, second).Relatives);
         Assert.Equal(PairOutcome.Link, Outcome(full, second));
+    }
+
+    [Theory]
+    [InlineData("JOHN", "SEAN")]
+    [InlineData("ROBERT", "HUBERT")]
+    [InlineData("CARLOS", "MARCOS")]
+    public void Names_merely_built_alike_are_unrelated_given_names(string a, string b)
+    {
+        Assert.Equal(3, Comparison.Given(a, b));
+        Assert.True(Comparison.Compare(Record("x", a, "MENDEZ", "19910522"), Record("y", b, "MENDEZ", "19910522")).Relatives);
     }
 }

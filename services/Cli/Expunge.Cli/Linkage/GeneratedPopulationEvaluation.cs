@@ -42,6 +42,9 @@ public static class GeneratedPopulationEvaluation
     public const string PeopleMixed = "predicted people that mix two or more real people";
     public const string PeopleSplit = "real people split over two or more predicted people";
     public const string DecidedTwice = "LA cannabis convictions decided more than once";
+    public const string SharedQuestions = "open questions: a conviction both people report";
+    public const string ReliefQuestions = "open questions: relief changes with the answer";
+    public const string OtherQuestions = "open questions: another determination changes";
     public const string NotFound = "LA cannabis convictions not found";
     public const string MergedApart = "decided convictions that join two true convictions";
     public const string RowsRejected = "rows rejected";
@@ -56,7 +59,7 @@ public static class GeneratedPopulationEvaluation
     /// </summary>
     private static Linked LinkIncrementally(IReadOnlyList<LinkageRecord> input, int recordsPerBatch)
     {
-        var records = input.Select(StandardRecord.Of).OrderBy(r => r.Source == "doj" ? 0 : 1).ThenBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var records = StandardRecord.OfAll(input).OrderBy(r => r.Source == "doj" ? 0 : 1).ThenBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         var index = new CandidateIndex();
         var linked = new List<StandardRecord>();
         var review = new List<ReviewCandidate>();
@@ -240,9 +243,15 @@ public static class GeneratedPopulationEvaluation
         findings.Add(new Finding(NotFound, missing.Count, [.. missing.Take(ExamplesPerFinding).Select(c => $"{c.ConvictionId} of {c.Person}: {WhereReported(c.ConvictionId)}")]));
         findings.Add(new Finding(MergedApart, mergedApart.Count, [.. mergedApart.Take(ExamplesPerFinding)]));
         findings.Add(new Finding(RowsRejected, rejected.Count, [.. rejected.Take(ExamplesPerFinding).Select(r => $"{r.File} line {r.Error.Line}: {r.Error.Code} {r.Error.Message}")]));
-        findings.Add(new Finding("open questions: a conviction both people report", questionKinds.Shared, []));
-        findings.Add(new Finding("open questions: relief changes with the answer", questionKinds.Relief, []));
-        findings.Add(new Finding("open questions: another determination changes", questionKinds.Other, []));
+        // Of each kind, how many the truth answers "one person", with examples of both answers.
+        foreach (var kind in (string[])[SharedQuestions, ReliefQuestions, OtherQuestions])
+        {
+            var asked = questionKinds.Where(q => q.Kind == kind)
+                .Select(q => (q.A, q.B, OnePerson: personOf.GetValueOrDefault(q.A) is { } x && x == personOf.GetValueOrDefault(q.B),
+                    Twins: Comparison.Compare(linking.Records[indexOf[q.A]], linking.Records[indexOf[q.B]]).Relatives)).ToList();
+            findings.Add(new Finding(kind, asked.Count, [.. asked.GroupBy(q => (q.OnePerson, q.Twins)).SelectMany(g => g.Take(ExamplesPerFinding)
+                .Select(q => $"{(q.OnePerson ? "one person" : "two people")}{(q.Twins ? ", the twins' pattern" : "")} ({g.Count():N0}): {Pair(q.A, q.B)}"))]));
+        }
         File.WriteAllLines(Path.Combine(outDir, $"{prefix}-examples.txt"), findings.SelectMany(f => (string[])[$"{f.Name}: {f.Count:N0}", .. f.Examples.Select(e => "  " + e)]));
 
         var courtOnly = laCannabis.Where(c => !c.InDoj).ToList();
@@ -259,7 +268,7 @@ public static class GeneratedPopulationEvaluation
     /// how many questions are of each kind.
     /// </summary>
     private static (HashSet<int> Questioned, Dictionary<int, List<Contracts.ConvictionReport>> Deferred, Dictionary<(string, string, string), int> DeferredTo,
-        (int Shared, int Relief, int Other) Kinds)
+        List<(string Kind, string A, string B)> Kinds)
         WeighQuestions(Linked linking, Dictionary<string, int> groupOf, List<PersonSources> sourcesOf, Policy policy)
     {
         var indexOf = Enumerable.Range(0, linking.Records.Count).ToDictionary(i => linking.Records[i].Id, StringComparer.Ordinal);
@@ -271,21 +280,19 @@ public static class GeneratedPopulationEvaluation
         var questioned = new HashSet<int>();
         var deferred = new Dictionary<int, List<Contracts.ConvictionReport>>();
         var deferredTo = new Dictionary<(string, string, string), int>(); // a deferred report → the person it waits for
-        var (shared, relief, other) = (0, 0, 0);
-        foreach (var ((a, b), probability) in linking.Questions.GroupBy(q => (groupOf[q.A], groupOf[q.B])).Where(g => g.Key.Item1 != g.Key.Item2)
-                     .Select(g => (g.Key, g.Max(ProbabilityOf))))
+        var kinds = new List<(string Kind, string A, string B)>(); // each open question, by kind, with its likeliest pair of records
+        foreach (var ((a, b), (pair, probability)) in linking.Questions.GroupBy(q => (groupOf[q.A], groupOf[q.B])).Where(g => g.Key.Item1 != g.Key.Item2)
+                     .Select(g => (g.Key, g.Select(q => (Pair: q, Probability: ProbabilityOf(q))).MaxBy(q => q.Probability))))
         {
             var stake = LinkageStakes.Of(sourcesOf[a], sourcesOf[b], policy, policy.County);
             if (!stake.Matters(probability)) continue;
             questioned.UnionWith([a, b]);
-            if (stake.Shared > 0) shared++;
-            else if (stake.Eligible > 0) relief++;
-            else other++;
+            kinds.Add((stake.Shared > 0 ? SharedQuestions : stake.Eligible > 0 ? ReliefQuestions : OtherQuestions, pair.A, pair.B));
             var (earlier, later, waiting) = a < b ? (a, b, stake.Deferring(aIsEarlier: true)) : (b, a, stake.Deferring(aIsEarlier: false));
             if (waiting.Count > 0) (deferred.TryGetValue(later, out var held) ? held : deferred[later] = []).AddRange(waiting);
             foreach (var r in waiting) deferredTo[(r.Source, r.SourceRecordId, r.Reference)] = earlier;
         }
-        return (questioned, deferred, deferredTo, (shared, relief, other));
+        return (questioned, deferred, deferredTo, kinds);
     }
 
     /// <param name="pair">How the model saw a pair of records, for the examples.</param>
