@@ -25,6 +25,10 @@ public readonly record struct ComparisonVector(ulong Packed)
 
     public int this[Field field] => (int)((Packed >> (3 * (int)field)) & 7) - 1;
 
+    /// <summary>The same comparison with the case number and the dated charges left out (as if missing).</summary>
+    public ComparisonVector WithoutCase =>
+        new(Packed & ~(7UL << (3 * (int)Field.CaseNumber)) & ~(7UL << (3 * (int)Field.DatedCharge)));
+
     /// <summary>The levels alone: the pattern EM counts.</summary>
     public ulong Levels => Packed & LevelMask;
 

@@ -45,6 +45,19 @@ public static class PairDecision
     public static double Probability(FellegiSunterModel model, StandardRecord a, ComparisonVector vector) =>
         Probability(model, vector, model.NameWeightsOf(a));
 
+    /// <summary>
+    /// The probability a linkage question is weighed by (how much a wrong answer from the model would cost): as
+    /// <see cref="Probability(FellegiSunterModel, ComparisonVector, NameWeights)"/>, except that two records of one case
+    /// are weighed by who they say they are, without the case and its charges. Defendants of one case share its number
+    /// (DOJ and the DA drop the suffix that tells them apart) and its charges on its day, so those agreements, which make
+    /// a father and son or twins charged together look certain, say nothing about which defendant a record is. A
+    /// conviction both records report is at stake whatever this says (<c>LinkageStakes</c>).
+    /// </summary>
+    public static double QuestionProbability(FellegiSunterModel model, StandardRecord a, ComparisonVector vector) =>
+        vector[Field.CaseNumber] is 0 or 1 && !vector.SameStrongId
+            ? FellegiSunterModel.ToProbability(model.MatchWeight(vector.WithoutCase, model.NameWeightsOf(a)))
+            : Probability(model, a, vector);
+
     /// <param name="names">The term-frequency weights of the first record's names (<see cref="FellegiSunterModel.NameWeightsOf"/>).</param>
     public static double Probability(FellegiSunterModel model, ComparisonVector vector, NameWeights names) =>
         vector.SameStrongId ? 1.0 : FellegiSunterModel.ToProbability(model.MatchWeight(vector, names));

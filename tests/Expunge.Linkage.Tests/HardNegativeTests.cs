@@ -85,4 +85,22 @@ public class HardNegativeTests
         Assert.Equal(3, Comparison.Given(a, b));
         Assert.True(Comparison.Compare(Record("x", a, "MENDEZ", "19910522"), Record("y", b, "MENDEZ", "19910522")).Relatives);
     }
+
+    [Fact]
+    public void A_question_about_two_records_of_one_case_is_weighed_by_who_they_say_they_are_not_by_the_case()
+    {
+        // Father and son charged together; the DA row dropped the co-defendant suffix. The case and its charge on its day
+        // make the pair look certain; their dates of birth, a generation apart, say two people.
+        StandardRecord Defendant(string id, string dob, string caseNumber) => StandardRecord.Of(new LinkageRecord
+        {
+            Id = id, GivenName = "FERNANDO", Surname = "GALSTOKA", DateOfBirth = dob, CaseNumbers = [caseNumber], DatedCharges = ["20040524 11357"],
+        });
+        var (father, son) = (Defendant("doj:1", "19560728", "TA818727"), Defendant("da:2", "19790910", "TA818727"));
+        var vector = Comparison.Compare(father, son);
+        Assert.True(PairDecision.Probability(Model, father, vector) > 0.9);
+        Assert.True(PairDecision.QuestionProbability(Model, father, vector) < 0.01);
+        // The same person on the same case is as sure either way.
+        var again = Defendant("court:3", "19560728", "TA818727-01");
+        Assert.True(PairDecision.QuestionProbability(Model, father, Comparison.Compare(father, again)) > 0.99);
+    }
 }

@@ -275,7 +275,7 @@ public static class GeneratedPopulationEvaluation
         double ProbabilityOf((string A, string B) q)
         {
             var (x, y) = (linking.Records[indexOf[q.A]], linking.Records[indexOf[q.B]]);
-            return PairDecision.Probability(linking.Model, x, Comparison.Compare(x, y));
+            return PairDecision.QuestionProbability(linking.Model, x, Comparison.Compare(x, y));
         }
         var questioned = new HashSet<int>();
         var deferred = new Dictionary<int, List<Contracts.ConvictionReport>>();

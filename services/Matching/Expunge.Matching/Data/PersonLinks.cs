@@ -145,7 +145,7 @@ public sealed class PersonLinks(NpgsqlDataSource db, LinkedRecordIndex index, Fi
             var aIsEarlier = r.PersonA.CompareTo(r.PersonB) < 0;
             return (A: SourceIdentities.FromKey(r.A.Id), B: SourceIdentities.FromKey(r.B.Id), r.Probability, r.Reason,
                 Evidence: cipher.SealJson(Evidence.Explain(model, r.A, r.B, r.Vector), StoredRecordColumns.Evidence),
-                Stake: stake, Open: stake.Matters(r.Probability), Later: aIsEarlier ? r.PersonB : r.PersonA,
+                Stake: stake, Open: stake.Matters(PairDecision.QuestionProbability(model, r.A, r.Vector)), Later: aIsEarlier ? r.PersonB : r.PersonA,
                 Deferred: stake.Deferring(aIsEarlier));
         }).ToList();
         await connection.ExecuteAsync(new CommandDefinition("""
