@@ -18,7 +18,7 @@ public readonly record struct ComparisonVector(ulong Packed)
     public static readonly int FieldCount = Enum.GetValues<Field>().Length;
 
     /// <summary>Levels per field, the last being disagreement.</summary>
-    public static readonly int[] LevelCounts = [4, 4, 5, 3, 3, 2, 2, 2, 3, 3, 3, 2, 3, 2];
+    public static readonly int[] LevelCounts = [4, 4, 6, 3, 3, 2, 2, 2, 3, 3, 3, 2, 3, 2];
 
     private const int SameGivenBit = 56, SameSurnameBit = 57, SoundAlikeBit = 58, CoDefendantsBit = 59, RelativesBit = 60;
     private const ulong LevelMask = (1UL << SameGivenBit) - 1;
@@ -238,14 +238,15 @@ public static class Comparison
     public static int DateOfBirth(string a, string b)
     {
         if (a.Length == 0 || b.Length == 0) return ComparisonVector.Missing;
-        // Two year-only placeholders (19760101) say only that the years agree.
-        if (a == b) return Dates.IsWhole(a) ? 0 : ComparisonVector.Missing;
-        // A partial date (19670000, 19670500) or a year-only placeholder (19670101) against a whole one says only its
-        // year: no evidence when the years agree (or are a keying slip apart), a disagreement when they do not.
+        if (a == b && Dates.IsWhole(a)) return 0;
+        // A partial date (19670000, 19670500) or a year-only placeholder (19670101) says only its year (and its month,
+        // where it has one): agreement on all that both say is evidence of its own (weaker than a whole date's), years a
+        // keying slip apart are no evidence either way, anything else is a disagreement.
         if (!Dates.IsWhole(a) || !Dates.IsWhole(b))
         {
-            return int.TryParse(a.AsSpan(0, 4), out var yearA) && int.TryParse(b.AsSpan(0, 4), out var yearB) && Math.Abs(yearA - yearB) <= 1
-                ? ComparisonVector.Missing : 3;
+            if (!int.TryParse(a.AsSpan(0, 4), out var yearA) || !int.TryParse(b.AsSpan(0, 4), out var yearB)) return DifferentDatesOfBirth;
+            if (yearA == yearB) return MonthsAgree(a, b) ? PartsAgree : DifferentDatesOfBirth;
+            return Math.Abs(yearA - yearB) == 1 ? ComparisonVector.Missing : DifferentDatesOfBirth;
         }
         // Day and month transposed (American and European order), or one digit mistyped or two adjacent swapped.
         var transposed = a.Length == 8 && b.Length == 8 && a.AsSpan(0, 4).SequenceEqual(b.AsSpan(0, 4))
@@ -255,6 +256,19 @@ public static class Comparison
         if (distance == 2 || YearApart(a, b)) return 2;
         // Years apart in more than a slip of one digit: a father and a son of one name, not one man.
         return Math.Abs(int.Parse(a.AsSpan(0, 4), CultureInfo.InvariantCulture) - int.Parse(b.AsSpan(0, 4), CultureInfo.InvariantCulture)) >= FarApartYears ? GenerationApart : DifferentDatesOfBirth;
+    }
+
+    /// <summary>The level of <see cref="DateOfBirth"/> for a partial date (or a year-only placeholder) that agrees with
+    /// the other date in all it says. Last, so that the levels of whole dates keep their numbers (and stored models
+    /// their meaning).</summary>
+    public const int PartsAgree = 5;
+
+    /// <summary>The months of two dates agree where both know one (a partial date's <c>00</c> and a placeholder's
+    /// <c>0101</c> know none).</summary>
+    private static bool MonthsAgree(string a, string b)
+    {
+        static bool KnowsMonth(string date) => date.Length == 8 && !date.AsSpan(4, 2).SequenceEqual("00") && !date.AsSpan(4).SequenceEqual("0101");
+        return !KnowsMonth(a) || !KnowsMonth(b) || a.AsSpan(4, 2).SequenceEqual(b.AsSpan(4, 2));
     }
 
     /// <summary>The first level of <see cref="DateOfBirth"/> at which two whole dates are different dates, not a slip.</summary>

@@ -15,7 +15,7 @@ public static class DefaultModel
             // Names and dates of true pairs disagree completely only through aliases and errors (about one in a hundred).
             [0.87, 0.09, 0.03, 0.01], // given name: exact, nickname or close, similar, different
             [0.89, 0.07, 0.03, 0.01], // surname
-            [0.91, 0.07, 0.01, 0.0095, 0.0005], // date of birth: exact, transposed or one digit, two digits, different, a generation apart
+            [0.86, 0.07, 0.01, 0.0095, 0.0005, 0.05], // date of birth: exact, transposed or one digit, two digits, different, a generation apart, agreeing as far as a partial date says
             [0.97, 0.02, 0.01], // CII
             [0.97, 0.02, 0.01], // national id
             [0.98, 0.02], // sex
@@ -32,7 +32,7 @@ public static class DefaultModel
         [
             [0.01, 0.01, 0.05, 0.93],
             [0.002, 0.003, 0.02, 0.975],
-            [0.0001, 0.0005, 0.002, 0.35, 0.6474],
+            [0.0001, 0.0005, 0.002, 0.35, 0.6464, 0.001],
             [0.000001, 0.00001, 0.999989],
             [0.000001, 0.00001, 0.999989],
             [0.5, 0.5],

@@ -10,7 +10,7 @@ public static class Evidence
     [
         ["same", "nickname or close spelling", "similar", "different"],
         ["same", "close spelling or one part of a compound name", "similar", "different"],
-        ["same", "day/month swapped or one digit", "two digits differ or a year apart", "different", "a generation apart"],
+        ["same", "day/month swapped or one digit", "two digits differ or a year apart", "different", "a generation apart", "the same as far as a partial date says"],
         ["same", "one character differs", "different"],
         ["same", "one character differs", "different"],
         ["same", "different"],

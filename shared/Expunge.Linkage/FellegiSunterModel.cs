@@ -25,6 +25,11 @@ public sealed class FellegiSunterModel
 
     public const int RandomPairs = 200_000;
 
+    /// <summary>Whether the model has a weight for every level the comparison gives (a model stored before a level was
+    /// added has not: it must be learnt again before it scores a pair).</summary>
+    public bool FitsComparison => M.Length == ComparisonVector.LevelCounts.Length && U.Length == M.Length
+        && M.Select((m, f) => m.Length == ComparisonVector.LevelCounts[f] && U[f].Length == m.Length).All(fits => fits);
+
     /// <summary>Below this share of true pairs with unrelated given names, the twins' pattern
     /// (<see cref="ComparisonVector.Relatives"/>) means two people.</summary>
     public const double RelativesApartBelow = 0.03;

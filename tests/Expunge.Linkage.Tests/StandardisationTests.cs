@@ -77,10 +77,27 @@ public class StandardisationTests
     [InlineData("19700315", "19731122", 3)]
     [InlineData("19700315", "19851122", 4)] // a generation apart: father and son
     [InlineData("19700315", "19800315", 1)] // one digit of the year: a slip, not a generation
-    [InlineData("19700000", "19700315", -1)] // a partial date says only its year, which agrees
-    [InlineData("19700101", "19700315", -1)] // so does the year-only placeholder
-    [InlineData("19700101", "19700101", -1)]
+    [InlineData("19700000", "19700315", 5)] // a partial date says only its year, which agrees
+    [InlineData("19700101", "19700315", 5)] // so does the year-only placeholder
+    [InlineData("19700101", "19700101", 5)]
+    [InlineData("19531200", "19531212", 5)] // year and month agree
+    [InlineData("19531100", "19531212", 3)] // the month a partial date knows disagrees
+    [InlineData("19700000", "19710315", -1)] // a year apart: a slip of the keys, no evidence either way
     [InlineData("19700000", "19750315", 3)]
     [InlineData("19700315", "", -1)]
     public void Dates_of_birth_compare_in_levels(string a, string b, int level) => Assert.Equal(level, Comparison.DateOfBirth(a, b));
+
+    [Fact]
+    public void A_model_stored_before_the_comparison_gained_a_level_does_not_fit_it()
+    {
+        var model = DefaultModel.For(100_000);
+        Assert.True(model.FitsComparison);
+        var older = new FellegiSunterModel
+        {
+            M = [.. model.M.Select((m, f) => f == (int)Field.DateOfBirth ? m[..5] : m)],
+            U = [.. model.U.Select((u, f) => f == (int)Field.DateOfBirth ? u[..5] : u)],
+            Prior = model.Prior, GivenNameFrequency = [], SurnameFrequency = [], RecordCount = 1,
+        };
+        Assert.False(older.FitsComparison);
+    }
 }

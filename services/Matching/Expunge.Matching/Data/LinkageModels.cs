@@ -66,7 +66,9 @@ public sealed class LinkageModels(NpgsqlDataSource db, FieldCipher cipher) : IDi
         var (json, trainedOn) = await connection.QuerySingleAsync<(string, long)>(new CommandDefinition(
             "SELECT model::text, record_count FROM matching.linkage_model WHERE version = @latest", new { latest }, cancellationToken: ct));
         var model = JsonSerializer.Deserialize<FellegiSunterModel>(json, JsonSerializerOptions.Web)!;
-        _current = (latest.Value, model, trainedOn);
+        // A model learnt before the comparison gained a level cannot score today's pairs: link with the default model,
+        // and learn again at once (as if it had been trained on no records).
+        _current = model.FitsComparison ? (latest.Value, model, trainedOn) : (latest.Value, DefaultModel.For((int)await StoredRecordsAsync(ct)), 0);
         return _current.Value;
     }
 
