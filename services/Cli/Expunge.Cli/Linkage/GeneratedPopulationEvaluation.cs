@@ -186,7 +186,9 @@ public static class GeneratedPopulationEvaluation
         }
         var findings = new List<Finding>
         {
-            Mixed(groups, personOf, Pair),
+            Mixed(groups, personOf, Pair, (a, b) => linking.Records[indexOf[a]] is var x && linking.Records[indexOf[b]] is var y
+                && x.Name.Given == y.Name.Given && x.Name.Surname == y.Name.Surname && x.DateOfBirth == y.DateOfBirth && Dates.IsWhole(x.DateOfBirth)
+                && (x.StrongId.Length == 0 || y.StrongId.Length == 0)),
             Split(groups, personOf, Pair),
         };
 
@@ -296,10 +298,15 @@ public static class GeneratedPopulationEvaluation
     }
 
     /// <param name="pair">How the model saw a pair of records, for the examples.</param>
-    private static Finding Mixed(List<List<string>> groups, Dictionary<string, string> personOf, Func<string, string, string> pair)
+    /// <param name="namesakes">Whether two records are of one name and one whole date of birth with no CII on one side:
+    /// two people no comparison of identities can tell apart.</param>
+    private static Finding Mixed(List<List<string>> groups, Dictionary<string, string> personOf, Func<string, string, string> pair,
+        Func<string, string, bool> namesakes)
     {
         var mixed = groups.Where(g => g.Select(id => personOf.GetValueOrDefault(id)).Distinct().Count() > 1).ToList();
-        return new Finding(PeopleMixed, mixed.Count, [.. mixed.Take(ExamplesPerFinding).Select(g =>
+        var ofNamesakes = mixed.Count(g => g.Any(a => g.Any(b => personOf.GetValueOrDefault(a) != personOf.GetValueOrDefault(b) && namesakes(a, b))));
+        return new Finding(PeopleMixed, mixed.Count, [$"{ofNamesakes:N0} of them hold records of two people of one name and one date of birth, one without a CII",
+            .. mixed.Take(ExamplesPerFinding).Select(g =>
         {
             // The closest pair of records of two different real people in the group: what joined them.
             var closest = g.SelectMany(a => g.Where(b => personOf.GetValueOrDefault(a) != personOf.GetValueOrDefault(b) && string.CompareOrdinal(a, b) < 0).Select(b => pair(a, b)))
