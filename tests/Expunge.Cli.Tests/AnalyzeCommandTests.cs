@@ -29,6 +29,53 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(2, summary.RootElement.GetProperty("impact").GetProperty("dismiss_all_prop64").GetProperty("no_conviction_left").GetInt32());
     }
 
+    /// <summary>The reference tool's generated extract writes <c>  -  </c> in every field it does not set (issue 19): a
+    /// generated extract with that filler in every blank or NULL field and in the requester's fields (REQ_DOB and the
+    /// rest, which no decision uses) is read without a rejection and decided exactly as the plain one.</summary>
+    [Fact]
+    public async Task Filler_in_every_field_the_extract_does_not_set_changes_no_decision()
+    {
+        var dir = Cli.TempDir();
+        var plain = Path.Combine(dir, "plain.dat");
+        var (generated, _, generateErrors) = await Cli.RunAsync("generate", "doj", "--people", "400", "--seed", "19", "--out", plain);
+        Assert.True(generated == 0, generateErrors);
+        var lines = await File.ReadAllLinesAsync(plain, TestContext.Current.CancellationToken);
+        var requester = Doj.DojColumns.Names.Select((name, i) => (name, i)).Where(c => c.name.StartsWith("REQ_", StringComparison.Ordinal)).Select(c => c.i).ToHashSet();
+        var filled = lines.Skip(1).Select(line => string.Join(',', SplitQuoted(line).Select((value, i) =>
+            value is "" or "NULL" || (requester.Contains(i) && value != "#") ? "  -  " : value)));
+        var filler = Cli.Write(dir, "filler.dat", string.Join("\n", [lines[0], .. filled]) + "\n");
+        Assert.Contains(",  -  ,", await File.ReadAllTextAsync(filler, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var policy = Cli.Write(dir, "p.json", Cli.LaPolicy);
+
+        foreach (var (extract, outDir) in new[] { (plain, "plain-out"), (filler, "filler-out") })
+        {
+            var (exit, _, stderr) = await Cli.RunAsync("analyze", "--doj", extract, "--policy", policy, "--out", Path.Combine(dir, outDir));
+            Assert.True(exit == 0, stderr);
+        }
+        using var errors = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "filler-out", "errors.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(0, errors.RootElement.GetProperty("files")[0].GetProperty("rejected").GetInt32());
+        var decided = await File.ReadAllTextAsync(Path.Combine(dir, "plain-out", "convictions.csv"), TestContext.Current.CancellationToken);
+        Assert.True(decided.Split('\n').Length > 100, "the generated extract decides convictions");
+        Assert.Equal(decided, await File.ReadAllTextAsync(Path.Combine(dir, "filler-out", "convictions.csv"), TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>A line's fields, commas inside quotes kept (quoted fields keep their quotes, to be written back as read).</summary>
+    private static List<string> SplitQuoted(string line)
+    {
+        var fields = new List<string>();
+        var (start, quoted) = (0, false);
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i < line.Length && line[i] == '"') quoted = !quoted;
+            if (i == line.Length || (line[i] == ',' && !quoted))
+            {
+                fields.Add(line[start..i]);
+                start = i + 1;
+            }
+        }
+        return fields;
+    }
+
     [Theory]
     [InlineData("wrong field count on every row", "a,b,c\nd,e,f\n", "is not a DOJ extract: none of its 2 rows could be read (line 1: row has 3 fields; expected 95)")]
     [InlineData("binary garbage", "\u0000\u0001\u0002\u0003\n\u0000\u00ff\n", "is not a DOJ extract")]
