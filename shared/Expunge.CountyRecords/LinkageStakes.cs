@@ -106,23 +106,29 @@ public static class LinkageStakes
     }
 
     /// <summary>
-    /// Two people's reports name one conviction (asked only of two people the model already thinks may be one): the
-    /// same offense or count and a date within a week, and either one case (a suffix one side dropped still names the
-    /// case: DOJ and the DA drop it) or, where the reports carry no two court case numbers that differ (a DA row that
-    /// never named the court's, a DOJ cycle filed under its booking number), the same offense within
-    /// <see cref="UnnumberedDays"/> unless their fingerprints say two people (a common
-    /// offense on nearby days is no tie between two CII numbers). Never two co-defendants: a suffix that disagrees
-    /// anywhere between the two people's numbers says two defendants of one case.
+    /// Two people's reports name one conviction (asked only of two people the model already thinks may be one), in one
+    /// of two ways (<see cref="OneNumberedCase"/>, <see cref="OneUnnumberedCharge"/>). Never two co-defendants: a suffix
+    /// that disagrees anywhere between the two people's numbers says two defendants of one case.
     /// </summary>
     private static bool SameConviction(List<Report> a, List<Report> b, bool fingerprintsApart)
     {
         var cases = a.SelectMany(x => x.Cases).ToList();
         var otherCases = b.SelectMany(x => x.Cases).ToList();
         if (cases.Any(x => otherCases.Any(y => x.Compare(y) == Linkage.CaseAgreement.CoDefendants))) return false;
-        return a.Any(x => b.Any(y => SameCharge(x, y) && DaysApart(x, y) is { } days
-            && (days <= 7 && x.Cases.Any(k => y.Cases.Any(l => k.Compare(l) is Linkage.CaseAgreement.Same or Linkage.CaseAgreement.SameCase))
-                || (!fingerprintsApart && days <= UnnumberedDays && !CourtNumbersDisagree(x, y) && x.Section.Length > 0 && x.Section == y.Section))));
+        return a.Any(x => b.Any(y => OneNumberedCase(x, y) || (!fingerprintsApart && OneUnnumberedCharge(x, y))));
     }
+
+    /// <summary>One case (a suffix one side dropped still names it: DOJ and the DA drop it), the same count or offense,
+    /// dates within a week.</summary>
+    private static bool OneNumberedCase(Report x, Report y) =>
+        SameCharge(x, y) && DaysApart(x, y) <= 7
+        && x.Cases.Any(k => y.Cases.Any(l => k.Compare(l) is Linkage.CaseAgreement.Same or Linkage.CaseAgreement.SameCase));
+
+    /// <summary>Where no two court case numbers differ (a DA row that never named the court's, a DOJ cycle filed under
+    /// its booking number): the same offense within <see cref="UnnumberedDays"/>. Asked only where the two people's
+    /// fingerprints do not say two people: a common offense on nearby days is no tie between two CII numbers.</summary>
+    private static bool OneUnnumberedCharge(Report x, Report y) =>
+        x.Section.Length > 0 && x.Section == y.Section && DaysApart(x, y) <= UnnumberedDays && !CourtNumbersDisagree(x, y);
 
     /// <summary>Whether the two reports carry two different court case numbers (each with its court prefix). A number
     /// without one (a booking number where DOJ's OFN should be, a stripped OFN) names no court case, so it does not say
@@ -137,7 +143,8 @@ public static class LinkageStakes
 
     private static bool SameCharge(Report x, Report y) => (x.Count > 0 && x.Count == y.Count) || (x.Section.Length > 0 && x.Section == y.Section);
 
-    /// <summary>Days between two reports' dates, when both name a day (a partial date could be any of a month's).</summary>
+    /// <summary>Days between two reports' dates, when both name a day (a partial date could be any of a month's); null,
+    /// which is within no number of days, otherwise.</summary>
     private static int? DaysApart(Report x, Report y) =>
         x.Date is { IsPartial: false } d && y.Date is { IsPartial: false } e ? Math.Abs(d.Earliest.DayNumber - e.Earliest.DayNumber) : null;
 
