@@ -263,13 +263,9 @@ public static class Comparison
     /// their meaning).</summary>
     public const int PartsAgree = 5;
 
-    /// <summary>The months of two dates agree where both know one (a partial date's <c>00</c> and a placeholder's
-    /// <c>0101</c> know none).</summary>
-    private static bool MonthsAgree(string a, string b)
-    {
-        static bool KnowsMonth(string date) => date.Length == 8 && !date.AsSpan(4, 2).SequenceEqual("00") && !date.AsSpan(4).SequenceEqual("0101");
-        return !KnowsMonth(a) || !KnowsMonth(b) || a.AsSpan(4, 2).SequenceEqual(b.AsSpan(4, 2));
-    }
+    /// <summary>The months of two dates agree where both know one (<see cref="Dates.KnowsMonth"/>).</summary>
+    private static bool MonthsAgree(string a, string b) =>
+        !Dates.KnowsMonth(a) || !Dates.KnowsMonth(b) || a.AsSpan(4, 2).SequenceEqual(b.AsSpan(4, 2));
 
     /// <summary>The first level of <see cref="DateOfBirth"/> at which two whole dates are different dates, not a slip.</summary>
     public const int DifferentDatesOfBirth = 3;

@@ -54,9 +54,7 @@ public static class PairDecision
     /// conviction both records report is at stake whatever this says (<c>LinkageStakes</c>).
     /// </summary>
     public static double QuestionProbability(FellegiSunterModel model, StandardRecord a, ComparisonVector vector) =>
-        vector[Field.CaseNumber] is 0 or 1 && !vector.SameStrongId
-            ? FellegiSunterModel.ToProbability(model.MatchWeight(vector.WithoutCase, model.NameWeightsOf(a)))
-            : Probability(model, a, vector);
+        Probability(model, a, vector[Field.CaseNumber] is 0 or 1 ? vector.WithoutCase : vector);
 
     /// <param name="names">The term-frequency weights of the first record's names (<see cref="FellegiSunterModel.NameWeightsOf"/>).</param>
     public static double Probability(FellegiSunterModel model, ComparisonVector vector, NameWeights names) =>

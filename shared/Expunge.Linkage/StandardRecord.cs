@@ -138,7 +138,13 @@ public static class Dates
 
     /// <summary>Whether a standardised date is a whole date: no unknown month or day (<c>19670000</c>,
     /// <c>19670500</c>), and not the first of January, which county systems write when they know only the year.</summary>
-    public static bool IsWhole(string date) => HasMonthAndDay(date) && !date.AsSpan(4).SequenceEqual("0101");
+    public static bool IsWhole(string date) => HasMonthAndDay(date) && !IsYearOnlyPlaceholder(date);
+
+    /// <summary>Whether a standardised date names its month: not a partial date's <c>00</c>, nor the first of January
+    /// that stands for "the year only".</summary>
+    public static bool KnowsMonth(string date) => date.Length == 8 && !date.AsSpan(4, 2).SequenceEqual("00") && !IsYearOnlyPlaceholder(date);
+
+    private static bool IsYearOnlyPlaceholder(string date) => date.AsSpan(4).SequenceEqual("0101");
 
     /// <summary>Whether a standardised date is a whole date: no unknown month or day (spans, not substrings: this runs
     /// for every pair compared).</summary>
