@@ -201,7 +201,7 @@ public static class GeneratedPopulationEvaluation
         var sourcesOf = groups.Select(ids => new PersonSources([.. ids.Where(sheetOf.ContainsKey).Select(id => sheetOf[id])],
             [.. ids.Where(countyOf.ContainsKey).SelectMany(id => countyOf[id].Counts)],
             StrongIds: [.. ids.Select(id => linking.Records[indexOf[id]].StrongId).Where(c => c.Length > 0).Distinct()])).ToList();
-        var (questioned, deferred, deferredTo, questionKinds) = WeighQuestions(linking, groupOf, sourcesOf, policy);
+        var (questioned, deferred, deferredTo, questionKinds) = WeighQuestions(linking, indexOf, groupOf, sourcesOf, policy);
         // true conviction → the people deciding it, each with the records of its copy
         var claims = new Dictionary<string, List<(string Described, List<string> Records)>>(StringComparer.Ordinal);
         var mergedApart = new List<string>();
@@ -271,9 +271,8 @@ public static class GeneratedPopulationEvaluation
     /// </summary>
     private static (HashSet<int> Questioned, Dictionary<int, List<Contracts.ConvictionReport>> Deferred, Dictionary<(string, string, string), int> DeferredTo,
         List<(string Kind, string A, string B)> Kinds)
-        WeighQuestions(Linked linking, Dictionary<string, int> groupOf, List<PersonSources> sourcesOf, Policy policy)
+        WeighQuestions(Linked linking, Dictionary<string, int> indexOf, Dictionary<string, int> groupOf, List<PersonSources> sourcesOf, Policy policy)
     {
-        var indexOf = Enumerable.Range(0, linking.Records.Count).ToDictionary(i => linking.Records[i].Id, StringComparer.Ordinal);
         double ProbabilityOf((string A, string B) q)
         {
             var (x, y) = (linking.Records[indexOf[q.A]], linking.Records[indexOf[q.B]]);
